@@ -1,0 +1,39 @@
+//! The command line as typed (clap). [`crate::config`] turns it into a checked configuration.
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+const AFTER_HELP: &str = "\
+EXIT STATUS:
+  run   0 when the run finished (skipped files included: they are listed in run.json and on
+        stderr); 2 when it could not run at all (no input, output folder unusable).
+  eval  0 when scored; 2 on error.";
+
+/// Turns drops of French ESS policy documents (txt, md, PDF) into a structured, linked JSON corpus.
+#[derive(Parser, Debug)]
+#[command(name = "esscorpus", version, about, after_help = AFTER_HELP)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read a drop of documents and write the corpus folder.
+    Run(RunArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct RunArgs {
+    /// Files or folders to read (folders are walked recursively, in name order). Default: seeds/
+    pub inputs: Vec<PathBuf>,
+    /// The corpus folder to write (replaced as a whole at the end of the run).
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// No progress bar, no warnings, no summary on stderr (run.json still lists everything).
+    #[arg(long, short)]
+    pub quiet: bool,
+}

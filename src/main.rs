@@ -1,0 +1,39 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use esscorpus::cli::{Args, Command};
+use esscorpus::config::Config;
+use esscorpus::messages::Messages;
+use esscorpus::pipeline;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match args.command {
+        Command::Run(a) => {
+            let cfg = match Config::from_args(a) {
+                Ok(c) => c,
+                Err(e) => return fatal(&e),
+            };
+            let mut msg = Messages::new(cfg.quiet);
+            match pipeline::run(&cfg, &mut msg) {
+                Ok(s) => {
+                    msg.say(&format!(
+                        "esscorpus: {} documents read, {} skipped, {} entities, {:.1} MB/s → {}",
+                        s.documents,
+                        s.skipped,
+                        s.entities,
+                        s.mb_per_s(),
+                        cfg.out.display()
+                    ));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fatal(&e.to_string()),
+            }
+        }
+    }
+}
+
+fn fatal(e: &str) -> ExitCode {
+    eprintln!("esscorpus: error: {e}");
+    ExitCode::from(2)
+}

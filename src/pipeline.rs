@@ -1,0 +1,325 @@
+//! The run: ingest → normalise → extract (in parallel, drop order kept) → link → write.
+//!
+//! Files are processed in chunks: each chunk is read, normalised and extracted in parallel
+//! with rayon, then its texts are written and only its entities are kept, so memory grows
+//! with the documents in flight and the entities found, not with the size of the drop.
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use thiserror::Error;
+
+use crate::config::Config;
+use crate::doc::Normalized;
+use crate::extract::{self, Doc, Mention};
+use crate::ingest::{self, IngestError, Input, Loaded};
+use crate::link::{self, Located, Processed};
+use crate::messages::Messages;
+use crate::normalize;
+use crate::output::wire::{DocumentRecord, Manifest, RunReport, Skipped, SCHEMA_VERSION};
+use crate::output::{self, Staging};
+
+/// Why a run could not happen at all.
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error("{0}")]
+    Input(String),
+    #[error("no input files found in {0}")]
+    NoInput(String),
+    #[error("output folder {path}: {reason}")]
+    Output { path: String, reason: String },
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+/// What the closing summary line says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub documents: usize,
+    pub skipped: usize,
+    pub entities: usize,
+    pub input_bytes: u64,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn mb_per_s(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.input_bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Files per parallel chunk, per thread: enough to keep workers busy, few enough to keep
+/// memory flat.
+const CHUNK_PER_THREAD: usize = 8;
+
+/// The outcome of one file.
+enum Outcome {
+    Done(Box<(Processed, String)>),
+    Skipped(IngestError),
+}
+
+pub fn run(cfg: &Config, msg: &mut Messages) -> Result<Summary, RunError> {
+    let t0 = Instant::now();
+    let started = now_rfc3339();
+    let inputs = ingest::discover(&cfg.inputs).map_err(RunError::Input)?;
+    if inputs.is_empty() {
+        let names: Vec<String> = cfg.inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(RunError::NoInput(names.join(", ")));
+    }
+    let out_err = |e: std::io::Error| RunError::Output {
+        path: cfg.out.display().to_string(),
+        reason: e.to_string(),
+    };
+    let staging = Staging::create(&cfg.out).map_err(out_err)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cfg.threads)
+        .build()
+        .map_err(|e| RunError::Threads(e.to_string()))?;
+    let ids = ingest::assign_ids(&inputs);
+
+    msg.start_progress(inputs.len() as u64);
+    let mut processed: Vec<Processed> = Vec::new();
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut input_bytes = 0u64;
+    let jobs: Vec<(&Input, &String)> = inputs.iter().zip(ids.iter()).collect();
+    for chunk in jobs.chunks(CHUNK_PER_THREAD * cfg.threads) {
+        let outcomes: Vec<Outcome> =
+            pool.install(|| chunk.par_iter().map(|(i, id)| process_file(i, id)).collect());
+        for ((input, _), outcome) in chunk.iter().zip(outcomes) {
+            msg.advance(1);
+            let (p, text) = match outcome {
+                Outcome::Skipped(e) => {
+                    skip(msg, &mut skipped, input, &e);
+                    continue;
+                }
+                Outcome::Done(b) => *b,
+            };
+            if let Some(first) = seen.get(&p.record.sha256) {
+                skip(msg, &mut skipped, input, &IngestError::Duplicate(first.clone()));
+                continue;
+            }
+            seen.insert(p.record.sha256.clone(), input.source.clone());
+            staging.write_text(&p.record.id, &text).map_err(out_err)?;
+            input_bytes += std::fs::metadata(&input.path).map_or(0, |m| m.len());
+            processed.push(p);
+        }
+    }
+    msg.finish_progress();
+
+    let linked = link::link(processed);
+    let entities = linked.entities.len();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    counts.insert("documents".into(), linked.documents.len());
+    counts.insert("bodies".into(), linked.bodies.len());
+    counts.insert("facts".into(), linked.facts.len());
+    for t in extract::EntityType::ALL {
+        counts.insert(t.as_str().into(), 0);
+    }
+    for e in &linked.entities {
+        *counts.entry(e.kind.into()).or_default() += 1;
+    }
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        tool: "esscorpus",
+        version: env!("CARGO_PKG_VERSION"),
+        counts,
+        documents: linked.documents.iter().map(|d| d.id.clone()).collect(),
+    };
+    let write = |name: &str| staging.file(name).map_err(out_err);
+    output::write_jsonl(write("documents.jsonl")?, &linked.documents).map_err(out_err)?;
+    output::write_jsonl(write("entities.jsonl")?, &linked.entities).map_err(out_err)?;
+    output::write_jsonl(write("bodies.jsonl")?, &linked.bodies).map_err(out_err)?;
+    output::write_jsonl(write("facts.jsonl")?, &linked.facts).map_err(out_err)?;
+    output::write_json(write("corpus.json")?, &manifest).map_err(out_err)?;
+    let summary = Summary {
+        documents: linked.documents.len(),
+        skipped: skipped.len(),
+        entities,
+        input_bytes,
+        seconds: t0.elapsed().as_secs_f64(),
+    };
+    let report = RunReport {
+        tool: "esscorpus",
+        version: env!("CARGO_PKG_VERSION"),
+        started,
+        duration_s: (summary.seconds * 1000.0).round() / 1000.0,
+        threads: cfg.threads,
+        inputs: cfg.inputs.iter().map(|p| p.display().to_string()).collect(),
+        files_seen: inputs.len(),
+        documents: summary.documents,
+        skipped,
+        entities,
+        input_bytes,
+        mb_per_s: (summary.mb_per_s() * 100.0).round() / 100.0,
+    };
+    output::write_json(write("run.json")?, &report).map_err(out_err)?;
+    staging.commit().map_err(out_err)?;
+    Ok(summary)
+}
+
+fn skip(msg: &Messages, skipped: &mut Vec<Skipped>, input: &Input, e: &IngestError) {
+    msg.warn(&input.source, &e.to_string());
+    skipped.push(Skipped {
+        source: input.source.clone(),
+        reason: e.to_string(),
+    });
+}
+
+/// Reads, normalises and extracts one file. A panic in a rule is a bug, but it costs one
+/// document, not the run.
+fn process_file(input: &Input, id: &str) -> Outcome {
+    let loaded = match ingest::read(input) {
+        Ok(l) => l,
+        Err(e) => return Outcome::Skipped(e),
+    };
+    match catch_unwind(AssertUnwindSafe(|| process_loaded(id, &input.source, loaded))) {
+        Ok(done) => Outcome::Done(Box::new(done)),
+        Err(_) => Outcome::Skipped(IngestError::Io(
+            "internal error while processing this file (please report it)".into(),
+        )),
+    }
+}
+
+/// Normalises and extracts a document already read; returns its results and its text.
+pub fn process_loaded(id: &str, source: &str, loaded: Loaded) -> (Processed, String) {
+    let format = loaded.raw.format;
+    let paged = loaded.raw.pages.len();
+    let norm = normalize::normalize(loaded.raw);
+    let mentions = extract::extract(&Doc {
+        id,
+        text: &norm.text,
+    });
+    let entities = locate(&norm, mentions, format == crate::doc::Format::Pdf);
+    let record = DocumentRecord {
+        id: id.to_string(),
+        source: source.to_string(),
+        format: format.as_str(),
+        sha256: loaded.sha256,
+        pages: (format == crate::doc::Format::Pdf).then_some(paged),
+        chars: norm.text.chars().count(),
+        title: title_of(&norm.text),
+        subject_body: None,
+        repairs: norm.repairs.clone(),
+    };
+    (Processed { record, entities }, norm.text)
+}
+
+/// Turns byte spans into code-point spans (one pass over the text) and adds pages.
+fn locate(norm: &Normalized, mentions: Vec<Mention>, paged: bool) -> Vec<Located> {
+    let text = &norm.text;
+    let mut bounds: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut to_char: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut it = bounds.iter().peekable();
+    for (ci, (bi, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
+        while let Some(&&b) = it.peek() {
+            if b > bi {
+                break;
+            }
+            if b == bi {
+                to_char.insert(b, ci);
+            }
+            it.next();
+        }
+    }
+    mentions
+        .into_iter()
+        .filter_map(|m| {
+            let s = *to_char.get(&m.start)?;
+            let e = *to_char.get(&m.end)?;
+            let t = text.get(m.start..m.end)?.to_string();
+            let page = paged.then(|| norm.page_of(m.start));
+            Some(Located {
+                mention: m,
+                span: [s, e],
+                page,
+                text: t,
+            })
+        })
+        .collect()
+}
+
+/// The first line with letters, white space collapsed, at most 160 characters.
+fn title_of(text: &str) -> Option<String> {
+    let line = text
+        .lines()
+        .find(|l| l.chars().any(char::is_alphabetic))?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(line.chars().take(160).collect())
+}
+
+/// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ` (for run.json only).
+fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs()) as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Value;
+
+    #[test]
+    fn spans_are_in_code_points() {
+        let norm = Normalized {
+            text: "Région: 4,5 M€ et 2014".into(),
+            page_starts: vec![0],
+            repairs: Default::default(),
+        };
+        let start = norm.text.find("4,5").unwrap();
+        let end = start + "4,5 M€".len();
+        let m = Mention {
+            start,
+            end,
+            value: Value::Amount { eur: 4.5e6 },
+            rule: "amount.test",
+        };
+        let l = locate(&norm, vec![m], false);
+        assert_eq!(l[0].span, [8, 14]);
+        let chars: String = norm.text.chars().skip(8).take(6).collect();
+        assert_eq!(chars, l[0].text);
+    }
+
+    #[test]
+    fn title_is_first_line_with_letters() {
+        assert_eq!(
+            title_of("\n \n  La région   Rhône Alpes \n\nSuite").as_deref(),
+            Some("La région Rhône Alpes")
+        );
+        assert_eq!(title_of("123\n"), None);
+    }
+
+    #[test]
+    fn timestamp_has_rfc3339_shape() {
+        let t = now_rfc3339();
+        assert_eq!(t.len(), 20);
+        assert!(t.ends_with('Z'));
+    }
+}
