@@ -13,17 +13,37 @@ EXIT STATUS:
 #[derive(Parser, Debug)]
 #[command(name = "esscorpus", version, about, after_help = AFTER_HELP)]
 pub struct Args {
+    /// Without a command, `run` on seeds/ into output/.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Read a drop of documents and write the corpus folder.
     Run(RunArgs),
+    /// Score a corpus folder against gold files (precision, recall, F1 per type; link accuracy).
+    Eval(EvalArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
+pub struct EvalArgs {
+    /// A corpus folder written by `esscorpus run`.
+    pub output: PathBuf,
+    /// A folder of gold files, one `<doc id>.json` per document (see the README).
+    pub gold: PathBuf,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list missed and spurious items, and wrong links.
+    #[arg(long)]
+    pub misses: bool,
+    /// Score only this document.
+    #[arg(long)]
+    pub doc: Option<String>,
+}
+
+#[derive(clap::Args, Debug, Clone, Default)]
 pub struct RunArgs {
     /// Files or folders to read (folders are walked recursively, in name order). Default: seeds/
     pub inputs: Vec<PathBuf>,

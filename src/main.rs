@@ -1,14 +1,20 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use esscorpus::cli::{Args, Command};
+use esscorpus::cli::{Args, Command, RunArgs};
 use esscorpus::config::Config;
 use esscorpus::messages::Messages;
 use esscorpus::pipeline;
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match args.command {
+    let command = args.command.unwrap_or_else(|| {
+        Command::Run(RunArgs {
+            out: "output".into(),
+            ..RunArgs::default()
+        })
+    });
+    match command {
         Command::Run(a) => {
             let cfg = match Config::from_args(a) {
                 Ok(c) => c,
@@ -30,6 +36,20 @@ fn main() -> ExitCode {
                 Err(e) => fatal(&e.to_string()),
             }
         }
+        Command::Eval(a) => match esscorpus::eval::evaluate(&a.output, &a.gold, a.doc.as_deref()) {
+            Ok(r) => {
+                if a.json {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&r.to_json()).unwrap_or_default()
+                    );
+                } else {
+                    print!("{}", r.to_table(a.misses));
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fatal(&e),
+        },
     }
 }
 

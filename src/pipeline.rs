@@ -89,8 +89,12 @@ pub fn run(cfg: &Config, msg: &mut Messages) -> Result<Summary, RunError> {
     let mut input_bytes = 0u64;
     let jobs: Vec<(&Input, &String)> = inputs.iter().zip(ids.iter()).collect();
     for chunk in jobs.chunks(CHUNK_PER_THREAD * cfg.threads) {
-        let outcomes: Vec<Outcome> =
-            pool.install(|| chunk.par_iter().map(|(i, id)| process_file(i, id)).collect());
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|(i, id)| process_file(i, id))
+                .collect()
+        });
         for ((input, _), outcome) in chunk.iter().zip(outcomes) {
             msg.advance(1);
             let (p, text) = match outcome {
@@ -101,7 +105,12 @@ pub fn run(cfg: &Config, msg: &mut Messages) -> Result<Summary, RunError> {
                 Outcome::Done(b) => *b,
             };
             if let Some(first) = seen.get(&p.record.sha256) {
-                skip(msg, &mut skipped, input, &IngestError::Duplicate(first.clone()));
+                skip(
+                    msg,
+                    &mut skipped,
+                    input,
+                    &IngestError::Duplicate(first.clone()),
+                );
                 continue;
             }
             seen.insert(p.record.sha256.clone(), input.source.clone());
@@ -178,7 +187,9 @@ fn process_file(input: &Input, id: &str) -> Outcome {
         Ok(l) => l,
         Err(e) => return Outcome::Skipped(e),
     };
-    match catch_unwind(AssertUnwindSafe(|| process_loaded(id, &input.source, loaded))) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        process_loaded(id, &input.source, loaded)
+    })) {
         Ok(done) => Outcome::Done(Box::new(done)),
         Err(_) => Outcome::Skipped(IngestError::Io(
             "internal error while processing this file (please report it)".into(),

@@ -127,16 +127,42 @@ pub struct BodyMention {
 /// writer prints whole numbers without a fraction.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    Amount { eur: f64 },
-    Date { iso: String, precision: Precision },
-    Period { start: String, end: String },
+    Amount {
+        eur: f64,
+    },
+    Date {
+        iso: String,
+        precision: Precision,
+    },
+    Period {
+        start: String,
+        end: String,
+    },
     Body(BodyMention),
-    Person { name: String, role: Option<String> },
-    Contact { kind: ContactKind, normalized: String },
-    Axis { kind: AxisKind, number: Option<u32>, label: String },
-    Action { code: Option<String>, label: String },
-    Programme { name: String },
-    Metric { value: f64, unit: String },
+    Person {
+        name: String,
+        role: Option<String>,
+    },
+    Contact {
+        kind: ContactKind,
+        normalized: String,
+    },
+    Axis {
+        kind: AxisKind,
+        number: Option<u32>,
+        label: String,
+    },
+    Action {
+        code: Option<String>,
+        label: String,
+    },
+    Programme {
+        name: String,
+    },
+    Metric {
+        value: f64,
+        unit: String,
+    },
 }
 
 /// The entity families, in the order the output sorts them at the same span start.

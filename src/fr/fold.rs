@@ -45,8 +45,14 @@ mod tests {
 
     #[test]
     fn folds_case_accents_apostrophes() {
-        assert_eq!(fold("Conseil Général de l’Isère"), "conseil general de l isere");
-        assert_eq!(fold("Conseil général de l'Isère"), "conseil general de l isere");
+        assert_eq!(
+            fold("Conseil Général de l’Isère"),
+            "conseil general de l isere"
+        );
+        assert_eq!(
+            fold("Conseil général de l'Isère"),
+            "conseil general de l isere"
+        );
         assert_eq!(fold("  Œuvre  d'art "), "oeuvre d art");
         assert_eq!(fold("Rhône-Alpes"), "rhone alpes");
         assert_eq!(fold("m²"), "m2");

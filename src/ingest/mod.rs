@@ -77,7 +77,11 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Input>, String> {
 
 fn input(path: PathBuf, source: String) -> Input {
     let format = Format::from_path(&path);
-    Input { path, source, format }
+    Input {
+        path,
+        source,
+        format,
+    }
 }
 
 /// Deeper folders than this are a symlink loop or a trap, not a document drop.
@@ -112,6 +116,10 @@ fn walk(dir: &Path, label: &str, out: &mut Vec<Input>, depth: usize) -> Result<(
 pub fn read(input: &Input) -> Result<Loaded, IngestError> {
     let format = input.format.ok_or(IngestError::Unsupported)?;
     let meta = fs::metadata(&input.path).map_err(|e| IngestError::Io(e.to_string()))?;
+    if !meta.is_file() {
+        // A FIFO or a device would block the read or never end.
+        return Err(IngestError::Io("not a regular file".into()));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(IngestError::TooLarge(meta.len()));
     }
@@ -204,7 +212,10 @@ mod tests {
 
     #[test]
     fn empty_bytes_are_reported() {
-        assert_eq!(read_bytes(Format::Txt, b"").unwrap_err(), IngestError::Empty);
+        assert_eq!(
+            read_bytes(Format::Txt, b"").unwrap_err(),
+            IngestError::Empty
+        );
         assert_eq!(
             read_bytes(Format::Txt, b"  \n\n ").unwrap_err(),
             IngestError::Empty

@@ -40,7 +40,6 @@ pub fn body_id(name: &str) -> String {
     format!("B:{}", fold(name).replace(' ', "-"))
 }
 
-
 /// The `value` object of an entity record.
 pub fn value_json(v: &Value, body: Option<&str>) -> Json {
     match v {

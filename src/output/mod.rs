@@ -142,7 +142,7 @@ fn remove_stale_staging(parent: &Path, name: &str) {
             continue;
         };
         let pid = rest.split('.').next().unwrap_or_default();
-        let alive = pid.parse::<u32>().is_ok_and(|p| process_alive(p));
+        let alive = pid.parse::<u32>().is_ok_and(process_alive);
         if !alive {
             let _ = fs::remove_dir_all(e.path());
         }
@@ -185,7 +185,10 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 
 #[cfg(not(target_os = "linux"))]
 fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
 }
 
 #[cfg(test)]

@@ -43,10 +43,14 @@ for code, name in enumerate(StandardEncoding):
 for enc, codec in (("MacRoman", "mac_roman"), ("WinAnsi", "cp1252")):
     for code in range(32, 256):
         if code == 0x7F:
+            if enc == "WinAnsi":
+                rows.append((enc, code, 0x2022))
             continue
         try:
             ch = bytes([code]).decode(codec)
         except UnicodeDecodeError:
+            if enc == "WinAnsi":  # Annex D note: unused WinAnsi codes above 040 show a bullet
+                rows.append((enc, code, 0x2022))
             continue
         uv = ord(ch)
         if enc == "WinAnsi" and code == 0xAD:

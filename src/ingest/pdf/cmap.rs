@@ -99,7 +99,10 @@ impl<'a> Lexer<'a> {
 }
 
 fn code_of(bytes: &[u8]) -> u32 {
-    bytes.iter().take(4).fold(0u32, |acc, &b| (acc << 8) | b as u32)
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, &b| (acc << 8) | b as u32)
 }
 
 fn utf16_to_string(bytes: &[u8]) -> String {
@@ -152,7 +155,9 @@ impl CMap {
                         }
                     }
                     if mode == 3 && stack.len() == 2 {
-                        if let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (stack.first(), stack.get(1)) {
+                        if let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) =
+                            (stack.first(), stack.get(1))
+                        {
                             let (lo, hi) = (code_of(lo), code_of(hi));
                             for (k, dst) in items.iter().enumerate() {
                                 let code = lo.saturating_add(k as u32);

@@ -101,7 +101,14 @@ impl Layout {
 
     /// One glyph: `origin` and `vis_end` (origin + width) in device space, `adv_end`
     /// with Tc/Tw, `fs` the device font size.
-    fn glyph(&mut self, text: &str, origin: (f32, f32), vis_end: (f32, f32), adv_end: (f32, f32), fs: f32) {
+    fn glyph(
+        &mut self,
+        text: &str,
+        origin: (f32, f32),
+        vis_end: (f32, f32),
+        adv_end: (f32, f32),
+        fs: f32,
+    ) {
         let (dx, dy) = (vis_end.0 - origin.0, vis_end.1 - origin.1);
         let len = (dx * dx + dy * dy).sqrt();
         let dir = if len > 1e-6 {
@@ -182,7 +189,9 @@ impl<'a> Machine<'a> {
     pub fn page_content(&mut self, page: ObjectId) -> Vec<u8> {
         let mut data = Vec::new();
         for id in self.doc.get_page_contents(page) {
-            let Ok(Object::Stream(s)) = self.doc.get_object(id) else { continue };
+            let Ok(Object::Stream(s)) = self.doc.get_object(id) else {
+                continue;
+            };
             if let Some(d) = self.stream_data(s) {
                 data.extend_from_slice(&d);
                 data.push(b'\n');
@@ -192,7 +201,9 @@ impl<'a> Machine<'a> {
     }
 
     fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = deref(self.doc, resources?.get(b"Font").ok()?).as_dict().ok()?;
+        let fonts = deref(self.doc, resources?.get(b"Font").ok()?)
+            .as_dict()
+            .ok()?;
         let entry = fonts.get(name).ok()?;
         if let Object::Reference(id) = entry {
             if let Some(f) = self.cache.by_id.get(id) {
@@ -234,11 +245,7 @@ impl<'a> Machine<'a> {
             let a = &op.operands;
             let n = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => {
-                    if saved.len() < 256 {
-                        saved.push(gs.clone());
-                    }
-                }
+                "q" if saved.len() < 256 => saved.push(gs.clone()),
                 "Q" => {
                     if let Some(g) = saved.pop() {
                         gs = g;
@@ -276,7 +283,10 @@ impl<'a> Machine<'a> {
                 "Ts" => gs.rise = n(0),
                 "Tf" => {
                     gs.size = n(1);
-                    gs.font = a.first().and_then(name_of).and_then(|nm| self.font(resources, nm));
+                    gs.font = a
+                        .first()
+                        .and_then(name_of)
+                        .and_then(|nm| self.font(resources, nm));
                 }
                 "Tj" => {
                     if let Some(Object::String(s, _)) = a.first() {
@@ -330,11 +340,15 @@ impl<'a> Machine<'a> {
         else {
             return;
         };
-        let Ok(Object::Reference(id)) = xobjects.get(name) else { return };
+        let Ok(Object::Reference(id)) = xobjects.get(name) else {
+            return;
+        };
         if self.stack.contains(id) {
             return;
         }
-        let Ok(Object::Stream(stream)) = doc.get_object(*id) else { return };
+        let Ok(Object::Stream(stream)) = doc.get_object(*id) else {
+            return;
+        };
         if stream.dict.get(b"Subtype").ok().and_then(name_of) != Some(b"Form") {
             return;
         }
@@ -352,7 +366,9 @@ impl<'a> Machine<'a> {
             .ok()
             .and_then(|o| deref(doc, o).as_dict().ok())
             .or(resources);
-        let Some(data) = self.stream_data(stream) else { return };
+        let Some(data) = self.stream_data(stream) else {
+            return;
+        };
         self.stack.push(*id);
         self.run(&data, res, mul(&m, &ctm));
         self.stack.pop();
@@ -360,6 +376,12 @@ impl<'a> Machine<'a> {
 
     fn show(&mut self, gs: &GState, tm: &mut Matrix, bytes: &[u8]) {
         let Some(font) = gs.font.clone() else { return };
+        // Never decode more glyphs than the page has left (4 bytes per code at most).
+        let budget = LIMITS
+            .max_glyphs
+            .saturating_sub(self.glyphs)
+            .saturating_mul(4);
+        let bytes = bytes.get(..bytes.len().min(budget)).unwrap_or_default();
         let size = gs.size;
         let th = gs.th;
         let rise = gs.rise;

@@ -177,7 +177,9 @@ pub fn base14_name(base_font: &str) -> Option<&'static str> {
     let bold = style.contains("bold");
     let italic = style.contains("italic") || style.contains("oblique");
     let fam = family.to_ascii_lowercase();
-    let pick = |r: &'static str, b: &'static str, i: &'static str, bi: &'static str| match (bold, italic) {
+    let pick = |r: &'static str, b: &'static str, i: &'static str, bi: &'static str| match (
+        bold, italic,
+    ) {
         (false, false) => r,
         (true, false) => b,
         (false, true) => i,

@@ -50,7 +50,11 @@ fn stream_bytes(doc: &Document, obj: &Object) -> Option<Vec<u8>> {
 
 impl Font {
     pub fn load(doc: &Document, dict: &Dictionary) -> Font {
-        let subtype = dict.get(b"Subtype").ok().and_then(name_of).unwrap_or_default();
+        let subtype = dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(name_of)
+            .unwrap_or_default();
         let to_unicode = dict
             .get(b"ToUnicode")
             .ok()
@@ -154,7 +158,9 @@ impl Font {
             for (k, w) in ws.iter().enumerate() {
                 let code = first.saturating_add(k as i64);
                 if (0..256).contains(&code) {
-                    if let (Some(slot), Some(w)) = (widths.get_mut(code as usize), num(deref(doc, w))) {
+                    if let (Some(slot), Some(w)) =
+                        (widths.get_mut(code as usize), num(deref(doc, w)))
+                    {
                         if w.is_finite() {
                             *slot = w;
                         }
@@ -170,7 +176,9 @@ impl Font {
                         .and_then(|c| c.as_deref())
                         .and_then(|t| encoding::base14_width(b, t))
                 });
-                *w = from14.or(missing).unwrap_or(if scale == 0.001 { 500.0 } else { 0.0 });
+                *w = from14
+                    .or(missing)
+                    .unwrap_or(if scale == 0.001 { 500.0 } else { 0.0 });
             }
         }
         Font {

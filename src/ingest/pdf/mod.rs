@@ -34,7 +34,9 @@ fn try_load(bytes: &[u8], force_reconstruct: bool) -> Result<Document, String> {
         force_reconstruct,
         ..LoadOptions::default()
     };
-    match catch_unwind(AssertUnwindSafe(|| Document::load_mem_with_options(bytes, options))) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        Document::load_mem_with_options(bytes, options)
+    })) {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err("the PDF parser panicked".to_string()),
@@ -58,8 +60,12 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
     match try_load(bytes, true) {
         Ok(doc) if is_locked(&doc) => Err(PdfError::Encrypted),
         Ok(doc) if !doc.get_pages().is_empty() => Ok(doc),
-        Ok(_) => Err(PdfError::Corrupt(format!("{reason}; no pages after reconstruction"))),
-        Err(e) => Err(PdfError::Corrupt(format!("{reason}; after reconstruction: {e}"))),
+        Ok(_) => Err(PdfError::Corrupt(format!(
+            "{reason}; no pages after reconstruction"
+        ))),
+        Err(e) => Err(PdfError::Corrupt(format!(
+            "{reason}; after reconstruction: {e}"
+        ))),
     }
 }
 
@@ -111,7 +117,11 @@ fn extract_doc(doc: &Document) -> Vec<String> {
     for (_, page) in doc.get_pages() {
         let mut machine = content::Machine::new(doc, &mut cache);
         let data = machine.page_content(page);
-        machine.run(&data, page_resources(doc, page), [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+        machine.run(
+            &data,
+            page_resources(doc, page),
+            [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+        );
         pages.push(tidy(&machine.layout.out));
     }
     pages
