@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Whole-pipeline throughput and peak memory.
+#   tools/bench.sh [MB] [WORKDIR]
+# Builds a drop of about MB megabytes of text from seeds/ (each copy gets its own id and a
+# distinct last line, so no two files are deduplicated), then times `esscorpus run` on it
+# with 1 and 2 threads, and prints MB/s, docs/s and peak RSS. For reference it also times
+# one `rg -j1` pass of a French date pattern over the same files, and, when ../shared/pdfs
+# is there, esscorpus against `pdftotext` on the PDFs of the seeds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mb=${1:-50}
+work=${2:-$(mktemp -d)}
+drop="$work/drop"
+cargo build --release -q
+bin=target/release/esscorpus
+rm -rf "$drop" && mkdir -p "$drop"
+seed_bytes=$(cat seeds/*.txt | wc -c)
+copies=$(( mb * 1000000 / seed_bytes + 1 ))
+for i in $(seq 1 "$copies"); do
+  for f in seeds/*.txt; do
+    b=$(basename "$f" .txt)
+    { cat "$f"; printf '\ncopie %d\n' "$i"; } > "$drop/${b}_$i.txt"
+  done
+done
+bytes=$(cat "$drop"/*.txt | wc -c)
+docs=$(ls "$drop" | wc -l)
+printf 'drop: %d documents, %.1f MB\n' "$docs" "$(echo "$bytes/1000000" | bc -l)"
+
+measure() { # label, command...
+  local label=$1; shift
+  local t0 t1 rss
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1
+  t1=$(date +%s.%N)
+  rss=$(cat "$work/rss")
+  local s; s=$(echo "$t1 - $t0" | bc -l)
+  printf '%-28s %7.2f s  %8.1f MB/s  %8.0f docs/s  peak %6.0f MB\n' "$label" "$s" \
+    "$(echo "$bytes/1000000/$s" | bc -l)" "$(echo "$docs/$s" | bc -l)" "$(echo "$rss/1024" | bc -l)"
+}
+measure "esscorpus --threads 1" "$bin" run "$drop" --out "$work/out1" --threads 1 --quiet
+measure "esscorpus --threads 2" "$bin" run "$drop" --out "$work/out2" --threads 2 --quiet
+if command -v rg >/dev/null; then
+  measure "rg -j1 (date pattern)" rg -j1 -c '[0-9]{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) [0-9]{4}' "$drop"
+fi
+if [ -d ../shared/pdfs ]; then
+  pdfs=../shared/pdfs
+  pbytes=$(cat "$pdfs"/*.pdf | wc -c)
+  bytes=$pbytes; docs=$(ls "$pdfs"/*.pdf | wc -l)
+  echo "PDFs: $docs files, $(echo "$pbytes/1000000" | bc -l | cut -c1-4) MB"
+  measure "esscorpus PDFs --threads 1" "$bin" run "$pdfs" --out "$work/outp" --threads 1 --quiet
+  if command -v pdftotext >/dev/null; then
+    measure "pdftotext (one process/file)" bash -c "for f in $pdfs/*.pdf; do pdftotext -q \"\$f\" - >/dev/null || true; done"
+  fi
+fi
