@@ -33,7 +33,7 @@ fn re(pattern: &str) -> Regex {
 
 // French numeric dates put the day first: `18/04/2014`, `18.04.2014`, `18-04-2014`.
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})"));
+    LazyLock::new(|| re(r"(?-u:\b)([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})"));
 
 // A form left blank for the day (`du     /12/2014`) still names a month.
 static BLANK_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"[ \t]/[^\S\n]*([0-9]{1,2})/([0-9]{4})"));
@@ -45,7 +45,7 @@ static BLANK_DAY_MONTH: LazyLock<Regex> =
 // `le 3 juillet 2009`, `jeudi 28 mars 2024`, `1er janvier 2015`.
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:{WEEKDAY}{WS})?({DAY}){WS}({m})\b\.?{WS}([0-9]{{4}})",
+        r"(?i)(?-u:\b)(?:{WEEKDAY}{WS})?({DAY}){WS}({m})(?-u:\b)\.?{WS}([0-9]{{4}})",
         m = *MONTHS_RE
     ))
 });
@@ -53,7 +53,7 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 // Days sharing one month: `24 et 25 février 2011`, `les 8, 9 et 10 février 2018`.
 static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b({DAY})((?:[^\S\n]*,{WS}{DAY})*){WS}(?:et|&){WS}({DAY}){WS}({m})\b\.?{WS}([0-9]{{4}})",
+        r"(?i)(?-u:\b)({DAY})((?:[^\S\n]*,{WS}{DAY})*){WS}(?:et|&){WS}({DAY}){WS}({m})(?-u:\b)\.?{WS}([0-9]{{4}})",
         m = *MONTHS_RE
     ))
 });
@@ -62,18 +62,18 @@ static DAY_TOKEN: LazyLock<Regex> = LazyLock::new(|| re(r"1er|1ᵉʳ|1re|premier
 // `juin 2009`, `Décembre 2002`, `sept. 2014`.
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b({m})\b(\.?){WS}([0-9]{{4}})",
+        r"(?i)(?-u:\b)({m})(?-u:\b)(\.?){WS}([0-9]{{4}})",
         m = *MONTHS_RE
     ))
 });
 
 // A year standing alone (`En 2003`, `budget 2014`, `Salon des Entrepreneurs 2014`).
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b[0-9]{4}\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)[0-9]{4}(?-u:\b)"));
 
 // Deliberations open with the year in words: `L'an deux mille vingt-quatre`.
 static YEAR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bl['’]an\s+(deux\s+mille(?:[\s-]+(?:et|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante))*)",
+        r"(?i)(?-u:\b)l['’]an\s+(deux\s+mille(?:[\s-]+(?:et|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante))*)",
     )
 });
 
@@ -81,7 +81,7 @@ static YEAR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 // around it, as minutes and deliberations write once the year is set.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:le|du|au|dès le|depuis le|avant le|après le|jusqu['’]au){WS}(?:{WEEKDAY}{WS})?({DAY}|{DAY_WORDS}){WS}({m})\b",
+        r"(?i)(?-u:\b)(?:le|du|au|dès le|depuis le|avant le|après le|jusqu['’]au){WS}(?:{WEEKDAY}{WS})?({DAY}|{DAY_WORDS}){WS}({m})(?-u:\b)",
         m = *MONTHS_RE
     ))
 });
@@ -90,10 +90,72 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 // before it in the same sentence.
 static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:en|dès|depuis|début|fin|courant|jusqu['’]en|à partir d['’]|avant|après|mi-|d['’]){WS}?({m})\b",
+        r"(?i)(?-u:\b)(?:en|dès|depuis|début|fin|courant|jusqu['’]en|à partir d['’]|avant|après|mi-|d['’]){WS}?({m})(?-u:\b)",
         m = *MONTHS_RE
     ))
 });
+
+// Any month name: where the month rules may match. Their costly patterns run only on the
+// few short regions of text around these hits.
+static MONTH_HIT: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)(?:{m})(?-u:\b)", m = *MONTHS_RE)));
+
+/// How far before and after a month name a month rule's match may reach.
+const REACH_BEFORE: usize = 100;
+const REACH_AFTER: usize = 40;
+
+/// Disjoint byte regions of `text` around its month names, in order.
+pub(crate) fn month_regions(text: &str) -> Vec<(usize, usize)> {
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    for m in MONTH_HIT.find_iter(text) {
+        let mut a = m.start().saturating_sub(REACH_BEFORE);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (m.end() + REACH_AFTER).min(text.len());
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        // Never cut a number or a word at the end of a region.
+        b += text
+            .get(b..)
+            .unwrap_or("")
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(text.len() - b);
+        match regions.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => regions.push((a, b)),
+        }
+    }
+    regions
+}
+
+/// The matches of `re` that lie inside the regions, read with the whole text as context (so
+/// that `\b` and the checks around a match see the characters beyond the region).
+pub(crate) fn captures_in<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    regions: &'t [(usize, usize)],
+) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+    regions.iter().flat_map(move |&(a, b)| {
+        let hay = text.get(..b).unwrap_or("");
+        let mut pos = a;
+        std::iter::from_fn(move || {
+            if pos > hay.len() {
+                return None;
+            }
+            let c = re.captures_at(hay, pos)?;
+            let m = c.get(0)?;
+            pos = if m.end() > m.start() {
+                m.end()
+            } else {
+                let next = hay.get(m.end()..)?.chars().next()?;
+                m.end() + next.len_utf8()
+            };
+            Some(c)
+        })
+    })
+}
 
 /// What follows a day or month that makes its year relative, not the text's
 /// (`le 30 juin de l'année suivante`, `au 31 décembre de chaque année`).
@@ -219,8 +281,8 @@ fn blanks(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-fn day_month_year(text: &str, out: &mut Vec<Mention>) {
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
+fn day_month_year(text: &str, regions: &[(usize, usize)], out: &mut Vec<Mention>) {
+    for c in captures_in(&DAY_MONTH_YEAR, text, regions) {
         let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
             continue;
@@ -247,8 +309,8 @@ fn day_month_year(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-fn day_list(text: &str, out: &mut Vec<Mention>) {
-    for c in DAY_LIST.captures_iter(text) {
+fn day_list(text: &str, regions: &[(usize, usize)], out: &mut Vec<Mention>) {
+    for c in captures_in(&DAY_LIST, text, regions) {
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(4), c.get(5)) else {
             continue;
         };
@@ -280,8 +342,8 @@ fn day_list(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-fn month_year(text: &str, out: &mut Vec<Mention>) {
-    for c in MONTH_YEAR.captures_iter(text) {
+fn month_year(text: &str, regions: &[(usize, usize)], out: &mut Vec<Mention>) {
+    for c in captures_in(&MONTH_YEAR, text, regions) {
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(3)) else {
             continue;
         };
@@ -377,6 +439,9 @@ fn followed_by_relative_year(text: &str, end: usize) -> bool {
     RELATIVE_YEAR.iter().any(|r| head.starts_with(r))
 }
 
+/// How many dates back a day without year looks for the date that gives its year.
+const ANCHOR_LOOKBACK: usize = 64;
+
 fn year_of(m: &Mention) -> Option<u32> {
     match &m.value {
         Value::Date { iso, .. } => iso.get(..4).and_then(num),
@@ -384,8 +449,13 @@ fn year_of(m: &Mention) -> Option<u32> {
     }
 }
 
-fn day_month_in_context(text: &str, found: &[Mention], out: &mut Vec<Mention>) {
-    for c in DAY_MONTH.captures_iter(text) {
+fn day_month_in_context(
+    text: &str,
+    regions: &[(usize, usize)],
+    found: &[Mention],
+    out: &mut Vec<Mention>,
+) {
+    for c in captures_in(&DAY_MONTH, text, regions) {
         let (Some(all), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -393,14 +463,18 @@ fn day_month_in_context(text: &str, found: &[Mention], out: &mut Vec<Mention>) {
             continue;
         }
         // The year of the nearest date written before with its day or month.
+        // `found` is sorted by end; look back over a bounded number of bare years.
+        let before = found.partition_point(|f| f.end <= d.start());
         let anchor = found
+            .get(..before)
+            .unwrap_or(&[])
             .iter()
-            .filter(|f| f.end <= d.start())
-            .filter(|f| {
+            .rev()
+            .take(ANCHOR_LOOKBACK)
+            .find(|f| {
                 matches!(&f.value, Value::Date { precision, .. } if *precision != Precision::Year)
                     || f.rule == "date.year_words"
-            })
-            .max_by_key(|f| f.end);
+            });
         let start = d.start();
         let (Some(y), Some(d), Some(m)) = (
             anchor.and_then(year_of),
@@ -421,18 +495,23 @@ fn day_month_in_context(text: &str, found: &[Mention], out: &mut Vec<Mention>) {
     }
 }
 
-fn month_in_context(text: &str, found: &[Mention], out: &mut Vec<Mention>) {
-    for c in MONTH_ALONE.captures_iter(text) {
+fn month_in_context(
+    text: &str,
+    regions: &[(usize, usize)],
+    found: &[Mention],
+    out: &mut Vec<Mention>,
+) {
+    for c in captures_in(&MONTH_ALONE, text, regions) {
         let (Some(all), Some(m)) = (c.get(0), c.get(1)) else {
             continue;
         };
         if is_abbreviation(m.as_str()) || followed_by_relative_year(text, all.end()) {
             continue;
         }
-        let anchor = found
-            .iter()
-            .filter(|f| f.end <= all.start())
-            .max_by_key(|f| f.end)
+        let before = found.partition_point(|f| f.end <= all.start());
+        let anchor = before
+            .checked_sub(1)
+            .and_then(|i| found.get(i))
             .filter(|f| !sentence_break_between(text, f.end, all.start()));
         let (Some(y), Some(m)) = (anchor.and_then(year_of), month(m.as_str())) else {
             continue;
@@ -463,14 +542,16 @@ pub fn dates(text: &str) -> Vec<Mention> {
     if text.contains('/') {
         blanks(text, &mut out);
     }
-    day_month_year(text, &mut out);
-    day_list(text, &mut out);
-    month_year(text, &mut out);
+    let regions = month_regions(text);
+    day_month_year(text, &regions, &mut out);
+    day_list(text, &regions, &mut out);
+    month_year(text, &regions, &mut out);
     year_words(text, &mut out);
     bare_year(text, &mut out);
+    out.sort_by_key(|m| m.end);
     let mut context = Vec::new();
-    day_month_in_context(text, &out, &mut context);
-    month_in_context(text, &out, &mut context);
+    day_month_in_context(text, &regions, &out, &mut context);
+    month_in_context(text, &regions, &out, &mut context);
     out.extend(context);
     out
 }
@@ -618,6 +699,7 @@ mod tests {
     fn patterns_compile() {
         for r in [
             &*NUMERIC,
+            &*MONTH_HIT,
             &*BLANK_DAY,
             &*BLANK_DAY_MONTH,
             &*DAY_MONTH_YEAR,

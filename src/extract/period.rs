@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Match, Regex};
 
-use super::date::{DAY, MONTHS_RE, WS};
+use super::date::{captures_in, month_regions, DAY, MONTHS_RE, WS};
 use super::{Doc, Extractor, Mention, Value};
 use crate::fr::month::{
     day_number, is_bare_year, iso_day, iso_month, iso_year, month, number_blocked_after,
@@ -22,20 +22,23 @@ fn re(pattern: &str) -> Regex {
 
 // Two years joined by a hyphen, a dash or a slash: `2014-2016`, `(2006- 2013)`, `2011/2013`,
 // `2014 – 2016`.
-static YEAR_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b([0-9]{4})[^\S\n]*[-–—‐‑/](?:[^\S\n]*\n)?[^\S\n]*([0-9]{4})\b"));
+static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)([0-9]{4})[^\S\n]*[-–—‐‑/](?:[^\S\n]*\n)?[^\S\n]*([0-9]{4})(?-u:\b)")
+});
 
 /// One end of a period: a month with or without its year, or a year.
 fn end_pattern(tag: &str, year_optional: bool) -> String {
     let m = &*MONTHS_RE;
     let q = if year_optional { "?" } else { "" };
-    format!(r"(?:(?P<{tag}m>{m})\b\.?(?:{WS}(?P<{tag}y>[0-9]{{4}})){q}|(?P<{tag}b>[0-9]{{4}}))")
+    format!(
+        r"(?:(?P<{tag}m>{m})(?-u:\b)\.?(?:{WS}(?P<{tag}y>[0-9]{{4}})){q}|(?-u:\b)(?P<{tag}b>[0-9]{{4}}))"
+    )
 }
 
 // `entre 2008 et 2011`, `entre septembre 2021 et février 2022`, `entre mars et juin 2024`.
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\bentre{WS}{s}{WS}et{WS}{e}",
+        r"(?i)(?-u:\b)entre{WS}{s}{WS}et{WS}{e}",
         s = end_pattern("s", true),
         e = end_pattern("e", false)
     ))
@@ -44,9 +47,16 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 // `de 2011 à 2014`, `De Décembre 2002 à mai 2003`, `de mai 2021 à mai 2023`.
 static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?:\b(?P<de>de|d['’]|depuis){WS}?)?{s}{WS}(?:à|a|jusqu['’]à|jusqu['’]en){WS}{e}",
+        r"(?i)(?:(?-u:\b)(?P<de>de|d['’]|depuis){WS}?)?{s}{WS}(?:à|a|jusqu['’]à|jusqu['’]en){WS}{e}",
         s = end_pattern("s", true),
         e = end_pattern("e", false)
+    ))
+});
+
+// `de 2011 à 2014`, `depuis 1998 jusqu'en 2003`: years only, where `de` is required.
+static FROM_TO_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?-u:\b)(?P<de>de|d['’]|depuis){WS}?(?P<sb>[0-9]{{4}}){WS}(?:à|a|jusqu['’]à|jusqu['’]en){WS}(?P<eb>[0-9]{{4}})"
     ))
 });
 
@@ -54,7 +64,7 @@ static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_TO_DAY: LazyLock<Regex> = LazyLock::new(|| {
     let m = &*MONTHS_RE;
     re(&format!(
-        r"(?i)\b(?:du|depuis le){WS}(?P<sd>{DAY})(?:{WS}(?P<sm>{m})\b\.?(?:{WS}(?P<sy>[0-9]{{4}}))?)?{WS}(?:au|jusqu['’]au){WS}(?P<ed>{DAY}){WS}(?P<em>{m})\b\.?{WS}(?P<ey>[0-9]{{4}})"
+        r"(?i)(?-u:\b)(?:du|depuis le){WS}(?P<sd>{DAY})(?:{WS}(?P<sm>{m})(?-u:\b)\.?(?:{WS}(?P<sy>[0-9]{{4}}))?)?{WS}(?:au|jusqu['’]au){WS}(?P<ed>{DAY}){WS}(?P<em>{m})(?-u:\b)\.?{WS}(?P<ey>[0-9]{{4}})"
     ))
 });
 
@@ -62,7 +72,7 @@ static DAY_TO_DAY: LazyLock<Regex> = LazyLock::new(|| {
 // `des années 2024, 2025 et 2026`. Two years (`en 2015 et 2016`) stay two dates.
 static YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b[0-9]{{4}}(?:(?:[^\S\n]*,{WS}?(?:et{WS})?|{WS}et{WS})[0-9]{{4}}){{2,}}\b"
+        r"(?-u:\b)[0-9]{{4}}(?:(?:[^\S\n]*,{WS}?(?:et{WS})?|{WS}et{WS})[0-9]{{4}}){{2,}}(?-u:\b)"
     ))
 });
 static FOUR_DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9]{4}"));
@@ -166,8 +176,9 @@ fn between(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-fn from_to(text: &str, out: &mut Vec<Mention>) {
-    for c in FROM_TO.captures_iter(text) {
+fn from_to(text: &str, regions: &[(usize, usize)], out: &mut Vec<Mention>) {
+    let years = FROM_TO_YEARS.captures_iter(text);
+    for c in captures_in(&FROM_TO, text, regions).chain(years) {
         let Some(all) = c.get(0) else { continue };
         // Without `de`, only two month-years make a period (`Décembre 2002 à mai 2003`):
         // `2019 à 2024` alone is too often two separate points.
@@ -182,8 +193,8 @@ fn from_to(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-fn day_to_day(text: &str, out: &mut Vec<Mention>) {
-    for c in DAY_TO_DAY.captures_iter(text) {
+fn day_to_day(text: &str, regions: &[(usize, usize)], out: &mut Vec<Mention>) {
+    for c in captures_in(&DAY_TO_DAY, text, regions) {
         let (Some(all), Some(sd), Some(ed), Some(em), Some(ey)) = (
             c.get(0),
             c.name("sd"),
@@ -253,8 +264,9 @@ pub fn periods(text: &str) -> Vec<Mention> {
     }
     year_range(text, &mut out);
     between(text, &mut out);
-    from_to(text, &mut out);
-    day_to_day(text, &mut out);
+    let regions = month_regions(text);
+    from_to(text, &regions, &mut out);
+    day_to_day(text, &regions, &mut out);
     year_list(text, &mut out);
     out
 }
