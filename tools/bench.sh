@@ -12,7 +12,7 @@ mb=${1:-50}
 work=${2:-$(mktemp -d)}
 drop="$work/drop"
 cargo build --release -q
-bin=target/release/esscorpus
+bin=${CARGO_TARGET_DIR:-target}/release/esscorpus
 rm -rf "$drop" && mkdir -p "$drop"
 seed_bytes=$(cat seeds/*.txt | wc -c)
 copies=$(( mb * 1000000 / seed_bytes + 1 ))

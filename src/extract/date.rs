@@ -17,7 +17,7 @@ use crate::fr::month::{
 pub struct Dates;
 
 /// White space inside a multi-word date: spaces, or one line break of a hard-wrapped text.
-pub(crate) const WS: &str = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)";
+pub(crate) const WS: &str = r"(?:[ \t]*\n[ \t]*|[ \t]+)";
 /// A day before a month name: `18`, `1er`, `1ᵉʳ`, `premier`.
 pub(crate) const DAY: &str = r"(?:1er|1ᵉʳ|1re|premier|[0-9]{1,2})";
 /// A day in words, as deliberations write it (`le vingt-huit mars`).
@@ -36,11 +36,11 @@ static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})"));
 
 // A form left blank for the day (`du     /12/2014`) still names a month.
-static BLANK_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"[ \t]/[^\S\n]*([0-9]{1,2})/([0-9]{4})"));
+static BLANK_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"[ \t]/[ \t]*([0-9]{1,2})/([0-9]{4})"));
 
 // A form left blank for day and month (`du   /   /2014`) still names a year.
 static BLANK_DAY_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[ \t]/[^\S\n]*/[^\S\n]*([0-9]{4})"));
+    LazyLock::new(|| re(r"[ \t]/[ \t]*/[ \t]*([0-9]{4})"));
 
 // `le 3 juillet 2009`, `jeudi 28 mars 2024`, `1er janvier 2015`.
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,7 +53,7 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 // Days sharing one month: `24 et 25 février 2011`, `les 8, 9 et 10 février 2018`.
 static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?-u:\b)({DAY})((?:[^\S\n]*,{WS}{DAY})*){WS}(?:et|&){WS}({DAY}){WS}({m})(?-u:\b)\.?{WS}([0-9]{{4}})",
+        r"(?i)(?-u:\b)({DAY})((?:[ \t]*,{WS}{DAY})*){WS}(?:et|&){WS}({DAY}){WS}({m})(?-u:\b)\.?{WS}([0-9]{{4}})",
         m = *MONTHS_RE
     ))
 });

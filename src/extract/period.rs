@@ -23,7 +23,7 @@ fn re(pattern: &str) -> Regex {
 // Two years joined by a hyphen, a dash or a slash: `2014-2016`, `(2006- 2013)`, `2011/2013`,
 // `2014 – 2016`.
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)([0-9]{4})[^\S\n]*[-–—‐‑/](?:[^\S\n]*\n)?[^\S\n]*([0-9]{4})(?-u:\b)")
+    re(r"(?-u:\b)([0-9]{4})[ \t]*[-–—‐‑/](?:[ \t]*\n)?[ \t]*([0-9]{4})(?-u:\b)")
 });
 
 /// One end of a period: a month with or without its year, or a year.
@@ -72,7 +72,7 @@ static DAY_TO_DAY: LazyLock<Regex> = LazyLock::new(|| {
 // `des années 2024, 2025 et 2026`. Two years (`en 2015 et 2016`) stay two dates.
 static YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u:\b)[0-9]{{4}}(?:(?:[^\S\n]*,{WS}?(?:et{WS})?|{WS}et{WS})[0-9]{{4}}){{2,}}(?-u:\b)"
+        r"(?-u:\b)[0-9]{{4}}(?:(?:[ \t]*,{WS}?(?:et{WS})?|{WS}et{WS})[0-9]{{4}}){{2,}}(?-u:\b)"
     ))
 });
 static FOUR_DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9]{4}"));
