@@ -224,6 +224,11 @@ fn known_bodies(t: &str, out: &mut Vec<Cand>) {
             continue;
         }
         let Some(k) = KNOWN.get(*row) else { continue };
+        // `les CRESS`, `des CCI`: the class of bodies, not one of them
+        let before = t.get(..s).unwrap_or("").trim_end();
+        if k.qualify == Qualify::Region && ["les", "des", "aux", "Les", "Des"].iter().any(|d| before.ends_with(d) && left_boundary(before, before.len() - d.len())) {
+            continue;
+        }
         let mut c = Cand::new(t, s, e, k.kind, "body.known");
         c.row = Some(*row);
         let mut canon = k.canonical.clone();
@@ -1004,6 +1009,9 @@ fn anaphors(t: &str, out: &mut Vec<Cand>) {
 static RE_PAREN_ACRONYM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Z][A-Za-z0-9'’&-]{1,11})\)").expect("acronym regex"));
 
+static RE_PAREN_LONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([^()\n]{8,160})\)").expect("long name regex"));
+
 /// Rule `body.acronym_definition`: `Association pour de Nouveaux Emplois Jeunes (ANEJ)`: the
 /// acronym in brackets after a body names that body; a long name introduced by a head noun
 /// (`Association`, `Agence`, `Institut`) becomes a body with its acronym as alias.
@@ -1065,6 +1073,22 @@ fn acronym_definitions(t: &str, kept: &mut Vec<Cand>) {
         let mut c = Cand::new(t, s, e, kind, "body.acronym_definition");
         let canon = c.name.clone();
         c.learn.push(acr_s.to_string());
+        added.push(c.keyed(format!("org:{}", fold(&canon)), canon));
+    }
+    // `l'ADRIE (Association pour le développement des ressourceries, …)`
+    for caps in RE_PAREN_LONG.captures_iter(t) {
+        let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) else { continue };
+        let Some(hm) = RE_HEAD.find(inner.as_str()).filter(|h| h.start() == 0 && h.as_str().starts_with(char::is_uppercase)) else { continue };
+        let before = t.get(..m.start()).unwrap_or("").trim_end();
+        let acr_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+        let acr = before.get(acr_start..).unwrap_or("");
+        if acr.chars().count() < 2 || acr.chars().any(|c| c.is_lowercase()) || acr.chars().next() != inner.as_str().chars().next() {
+            continue;
+        }
+        let Some(kind) = tables::head_kind(hm.as_str()) else { continue };
+        let mut c = Cand::new(t, inner.start(), inner.end(), kind, "body.acronym_definition");
+        let canon = c.name.clone();
+        c.learn.push(acr.to_string());
         added.push(c.keyed(format!("org:{}", fold(&canon)), canon));
     }
     for c in added {
@@ -1153,6 +1177,15 @@ fn resolve(kept: &mut [Cand]) {
             }
         }
     }
+    let mut region_names: Vec<&str> = kept
+        .iter()
+        .filter(|c| c.kind == BodyKind::Region)
+        .filter_map(|c| c.key.as_deref()?.strip_prefix("region:"))
+        .filter_map(|f| tables::REGIONS.iter().find(|r| fold(&r.canonical) == f).map(|r| r.canonical.as_str()))
+        .collect();
+    region_names.sort();
+    region_names.dedup();
+    let only_region = (region_names.len() == 1).then(|| region_names[0].to_string());
     for c in kept.iter_mut() {
         let Some(r) = c.row else { continue };
         if c.qualified || KNOWN.get(r).is_none_or(|k| k.qualify != Qualify::Region) {
@@ -1160,6 +1193,11 @@ fn resolve(kept: &mut [Cand]) {
         }
         if let Some(v) = regional.get(&r).filter(|v| v.len() == 1) {
             c.canon = v.first().cloned();
+        } else if regional.get(&r).is_none() {
+            // the document names one region only: `la DREETS` is that region's
+            if let (Some(reg), Some(k)) = (&only_region, KNOWN.get(r)) {
+                c.canon = Some(format!("{} {}", k.canonical, reg));
+            }
         }
     }
     // anaphors, the specific classes first, then the territorial ones
