@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::body::scan::{connector, left_boundary, right_boundary, skip_gap, word_end, clean};
+use super::body::scan::{
+    char_at, clean, connector, left_boundary, right_boundary, skip_gap, word_end,
+};
 use super::{Doc, Extractor, Mention, Value};
 use crate::fr::fold::fold;
 
@@ -34,7 +36,13 @@ static KNOWN: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
             let canon = cols.next()?.trim().to_string();
             let aliases = cols
                 .next()
-                .map(|a| a.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect())
+                .map(|a| {
+                    a.split('|')
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default();
             (!canon.is_empty()).then_some((canon, aliases))
         })
@@ -77,18 +85,44 @@ pub fn programmes(t: &str) -> Vec<Mention> {
     after_trigger(t, &mut c);
     titles(t, &mut c);
     let mut kept = settle(c);
+    // a known scheme is named in the document as it is first written there (`PTCE` or
+    // `Pôles territoriaux de coopération économique`, as the gold lists what the text says)
+    let mut firsts: Vec<(String, String)> = Vec::new();
+    for k in kept.iter_mut().filter(|k| k.known) {
+        let surface = clean(t.get(k.start..k.end).unwrap_or(""));
+        match firsts.iter().find(|(r, _)| *r == k.name) {
+            Some((_, n)) => k.name = n.clone(),
+            None => {
+                firsts.push((k.name.clone(), surface.clone()));
+                k.name = surface;
+            }
+        }
+    }
     acronyms(t, &mut kept);
     this_contract(t, &mut kept);
     unify(&mut kept);
     kept.into_iter()
-        .map(|c| Mention { start: c.start, end: c.end, value: Value::Programme { name: c.name }, rule: c.rule })
+        .map(|c| Mention {
+            start: c.start,
+            end: c.end,
+            value: Value::Programme { name: c.name },
+            rule: c.rule,
+        })
         .collect()
 }
 
 /// Overlaps: the longest wins; a known scheme at the same span wins.
 fn settle(mut c: Vec<Cand>) -> Vec<Cand> {
     c.retain(|x| x.start < x.end && !x.name.is_empty());
-    c.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(b.known.cmp(&a.known)));
+    // a title that starts with a known scheme is that scheme with words of the sentence
+    let known_starts: Vec<usize> = c.iter().filter(|x| x.known).map(|x| x.start).collect();
+    c.retain(|x| x.known || !known_starts.contains(&x.start));
+    c.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+            .then(b.known.cmp(&a.known))
+    });
     let mut kept: Vec<Cand> = Vec::new();
     for x in c {
         if kept.iter().all(|k| x.end <= k.start || x.start >= k.end) {
@@ -113,15 +147,26 @@ fn known(t: &str, out: &mut Vec<Cand>) {
     let hay = t.replace(['\n', '\r', '\t'], " ");
     for m in ac.find_iter(&hay) {
         let (s, e) = (m.start(), m.end());
-        let Some((row, pat)) = pats.get(m.pattern().as_usize()) else { continue };
+        let Some((row, pat)) = pats.get(m.pattern().as_usize()) else {
+            continue;
+        };
         let Some(text) = t.get(s..e) else { continue };
         // `FSE+`, `Erasmus+` end in a sign: only the left boundary matters then
         let ends_sign = pat.ends_with('+');
         if !left_boundary(t, s) || (!ends_sign && !right_boundary(t, e)) || !case_ok(text, pat) {
             continue;
         }
-        let Some((canon, _)) = KNOWN.get(*row) else { continue };
-        out.push(Cand { start: s, end: e, name: canon.clone(), rule: "programme.known", known: true });
+        let Some((canon, _)) = KNOWN.get(*row) else {
+            continue;
+        };
+        let _ = canon;
+        out.push(Cand {
+            start: s,
+            end: e,
+            name: format!("\u{1}{row}"),
+            rule: "programme.known",
+            known: true,
+        });
     }
 }
 
@@ -136,9 +181,17 @@ static RE_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// Solidaire »`, `AMI « PTCE émergents »`, `fonds « Guyane ESS Garantie »`).
 fn quoted(t: &str, out: &mut Vec<Cand>) {
     for caps in RE_QUOTED.captures_iter(t) {
-        let (Some(m), Some(n)) = (caps.get(0), caps.get(1)) else { continue };
+        let (Some(m), Some(n)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         let name = clean(n.as_str());
-        out.push(Cand { start: m.start(), end: m.end(), name, rule: "programme.quoted", known: false });
+        out.push(Cand {
+            start: m.start(),
+            end: m.end(),
+            name,
+            rule: "programme.quoted",
+            known: false,
+        });
     }
 }
 
@@ -158,7 +211,9 @@ fn after_trigger(t: &str, out: &mut Vec<Cand>) {
         }
         // further capitalised words or a number (`Cors'Éco-Solidaire 2`)
         let mut end = we;
-        while let Some(g) = skip_gap(t, end) {
+        while let Some(g) =
+            skip_gap(t, end).filter(|&g| !t.get(end..g).is_some_and(|x| x.contains('\n')))
+        {
             let Some(e2) = word_end(t, g) else { break };
             let w2 = t.get(g..e2).unwrap_or("");
             let cap = w2.chars().next().is_some_and(|c| c.is_uppercase());
@@ -170,7 +225,13 @@ fn after_trigger(t: &str, out: &mut Vec<Cand>) {
             }
         }
         let name = clean(t.get(a..end).unwrap_or(""));
-        out.push(Cand { start: a, end, name, rule: "programme.named_after_trigger", known: false });
+        out.push(Cand {
+            start: a,
+            end,
+            name,
+            rule: "programme.named_after_trigger",
+            known: false,
+        });
     }
 }
 
@@ -179,16 +240,60 @@ const NOT_NAMES: [&str; 6] = ["ESS", "État", "Etat", "Région", "Le", "La"];
 
 static RE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:Contrats?|Plan|Stratégie|Schéma|Feuille\s+de\s+route|Convention|Conférence|Fonds|Forum|Salon|Mois|Semaine|Journée|Rencontres|Assises|Biennale|Prix|Trophées|Charte|Programme|Appel\s+à\s+projets|Aide)\b",
+        r"\b(?:Contrats?|CONTRAT|PLAN|STRAT[ÉE]GIE|SCH[ÉE]MA|CONVENTION|FEUILLE\s+DE\s+ROUTE|Plan|Stratégie|Schéma|Feuille\s+de\s+route|Convention|Conférence|Fonds|Forum|Salon|Mois|Semaine|Journée|Rencontres|Assises|Biennale|Prix|Trophées|Charte|Programme|Appel\s+à\s+projets|Aide)\b",
     )
     .expect("title regex")
 });
 
+/// Complements that make a trigger noun a kind of document rather than a name.
+const GENERIC: [&str; 8] = [
+    "intervention",
+    "actions",
+    "action",
+    "activités",
+    "travail",
+    "financement",
+    "territoire",
+    "mandat",
+];
+
 /// Words that end a title: verbs and participles, the sentence's prepositions.
-const TITLE_STOPS: [&str; 30] = [
-    "a", "ont", "est", "sont", "qui", "que", "dont", "pour", "dans", "avec", "par", "sur", "au",
-    "aux", "le", "un", "une", "ce", "cette", "son", "sa", "ses", "adopté", "approuvé", "voté",
-    "signé", "lancé", "mis", "créé", "prévoit",
+const TITLE_STOPS: [&str; 35] = [
+    "à",
+    "ainsi",
+    "page",
+    "remis",
+    "via",
+    "a",
+    "ont",
+    "est",
+    "sont",
+    "qui",
+    "que",
+    "dont",
+    "pour",
+    "dans",
+    "avec",
+    "par",
+    "sur",
+    "au",
+    "aux",
+    "le",
+    "un",
+    "une",
+    "ce",
+    "cette",
+    "son",
+    "sa",
+    "ses",
+    "adopté",
+    "approuvé",
+    "voté",
+    "signé",
+    "lancé",
+    "mis",
+    "créé",
+    "prévoit",
 ];
 
 /// Rule `programme.title`: a capitalised trigger noun and its complement
@@ -202,16 +307,48 @@ fn titles(t: &str, out: &mut Vec<Cand>) {
         let mut p = e;
         for _ in 0..12 {
             let Some(g) = skip_gap(t, p) else { break };
+            // a line that starts with a capital starts a new sentence, unless the title is in capitals
+            let new_line = t.get(p..g).is_some_and(|x| x.contains('\n'));
+            let caps_title = t
+                .get(s..p)
+                .is_some_and(|x| !x.chars().any(char::is_lowercase));
+            if new_line && !caps_title && char_at(t, g).is_some_and(char::is_uppercase) {
+                break;
+            }
             let mut q = g;
             let mut conn = false;
-            while let Some(n) = connector(t, q, true) {
+            // `et` joins two complements (`d'innovation et d'internationalisation`), not a
+            // new clause (`et la production`)
+            if let Some(n) =
+                connector(t, q, true).filter(|_| t.get(q..).is_some_and(|x| x.starts_with("et")))
+            {
+                if connector(t, n, false)
+                    .is_some_and(|_| t.get(n..).is_some_and(|x| x.starts_with('d')))
+                {
+                    q = n;
+                } else {
+                    break;
+                }
+            }
+            while let Some(n) = connector(t, q, false) {
                 q = n;
                 conn = true;
             }
             let Some(we) = word_end(t, q) else { break };
             let w = t.get(q..we).unwrap_or("");
             let lw = w.to_lowercase();
-            if TITLE_STOPS.contains(&lw.as_str()) || lw.ends_with("ée") || lw.ends_with("ées") || (lw.ends_with("és") && lw.len() > 4) {
+            let participle =
+                lw.ends_with('é') && lw.chars().count() > 3 && w.starts_with(char::is_lowercase);
+            let number_after_prep = conn && w.chars().all(|c| c.is_ascii_digit());
+            let letter = w.chars().count() == 1 && !w.chars().all(|c| c.is_ascii_digit());
+            if TITLE_STOPS.contains(&lw.as_str())
+                || participle
+                || number_after_prep
+                || letter
+                || lw.ends_with("ée")
+                || lw.ends_with("ées")
+                || (lw.ends_with("és") && lw.len() > 4)
+            {
                 break;
             }
             // a line break ends a title unless the title is unfinished (after a connector)
@@ -226,9 +363,24 @@ fn titles(t: &str, out: &mut Vec<Cand>) {
         if words == 0 {
             continue;
         }
+        // `Programme d'intervention`, `Plan d'actions`: a kind of document, not a name
+        let first = t.get(e..end).unwrap_or("").trim_start();
+        let first = first
+            .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .find(|w| !matches!(*w, "" | "d" | "de" | "des" | "du"))
+            .unwrap_or("");
+        if GENERIC.contains(&first.to_lowercase().as_str()) {
+            continue;
+        }
         // a year or period glued with a hyphen: `2014-2016`
         let name = clean(t.get(s..end).unwrap_or(""));
-        out.push(Cand { start: s, end, name, rule: "programme.title", known: false });
+        out.push(Cand {
+            start: s,
+            end,
+            name,
+            rule: "programme.title",
+            known: false,
+        });
     }
 }
 
@@ -240,11 +392,15 @@ static RE_ACR: LazyLock<Regex> =
 fn acronyms(t: &str, kept: &mut Vec<Cand>) {
     let mut defs: Vec<(String, String)> = Vec::new();
     for caps in RE_ACR.captures_iter(t) {
-        let (Some(m), Some(a)) = (caps.get(0), caps.get(1)) else { continue };
+        let (Some(m), Some(a)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         if a.as_str().chars().filter(|c| c.is_uppercase()).count() < 2 {
             continue;
         }
-        if let Some(k) = kept.iter().find(|k| k.end <= m.start() && t.get(k.end..m.start()).is_some_and(|g| g.trim().is_empty())) {
+        if let Some(k) = kept.iter().find(|k| {
+            k.end <= m.start() && t.get(k.end..m.start()).is_some_and(|g| g.trim().is_empty())
+        }) {
             defs.push((a.as_str().to_string(), k.name.clone()));
         }
     }
@@ -266,7 +422,13 @@ fn acronyms(t: &str, kept: &mut Vec<Cand>) {
                 }
                 continue;
             }
-            kept.push(Cand { start: s, end: e, name: name.clone(), rule: "programme.acronym", known: false });
+            kept.push(Cand {
+                start: s,
+                end: e,
+                name: name.clone(),
+                rule: "programme.acronym",
+                known: false,
+            });
         }
     }
     kept.sort_by_key(|c| c.start);
@@ -281,12 +443,24 @@ static RE_THIS: LazyLock<Regex> = LazyLock::new(|| {
 fn this_contract(t: &str, kept: &mut Vec<Cand>) {
     let mut add = Vec::new();
     for caps in RE_THIS.captures_iter(t) {
-        let (Some(m), Some(noun)) = (caps.get(0), caps.get(1).or(caps.get(2))) else { continue };
-        let nf = fold(noun.as_str());
-        let Some(title) = kept.iter().find(|c| c.start < m.start() && fold(&c.name).starts_with(&nf) && c.name.split_whitespace().count() > nf.split(' ').count()) else {
+        let (Some(m), Some(noun)) = (caps.get(0), caps.get(1).or(caps.get(2))) else {
             continue;
         };
-        add.push(Cand { start: m.start(), end: m.end(), name: title.name.clone(), rule: "programme.this_contract", known: false });
+        let nf = fold(noun.as_str());
+        let Some(title) = kept.iter().find(|c| {
+            c.start < m.start()
+                && fold(&c.name).starts_with(&nf)
+                && c.name.split_whitespace().count() > nf.split(' ').count()
+        }) else {
+            continue;
+        };
+        add.push(Cand {
+            start: m.start(),
+            end: m.end(),
+            name: title.name.clone(),
+            rule: "programme.this_contract",
+            known: false,
+        });
     }
     kept.extend(add);
     kept.sort_by_key(|c| c.start);
@@ -303,7 +477,11 @@ fn unify(kept: &mut [Cand]) {
             let g = fold(n);
             if let Some(rest) = g.strip_prefix(&f) {
                 let rest = rest.trim();
-                if !rest.is_empty() && rest.split(' ').all(|w| w.chars().all(|ch| ch.is_ascii_digit())) {
+                if !rest.is_empty()
+                    && rest
+                        .split(' ')
+                        .all(|w| w.chars().all(|ch| ch.is_ascii_digit()))
+                {
                     c.name = n.clone();
                     break;
                 }
@@ -337,21 +515,40 @@ mod tests {
     #[test]
     fn table_parses() {
         assert!(KNOWN.len() > 30);
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = std::collections::HashMap::new();
         for (c, al) in KNOWN.iter() {
             for a in std::iter::once(c).chain(al.iter()) {
-                assert!(seen.insert(fold(a)) || fold(a) == fold(c), "duplicate alias {a}");
+                let prev = seen.insert(a.to_lowercase(), c.clone());
+                assert!(prev.is_none_or(|p| &p == c), "alias {a} names two schemes");
             }
         }
     }
 
     #[test]
     fn real_sentences() {
-        assert_eq!(names("application du dispositif local d'accompagnement (DLA), mise"), ["Dispositif local d'accompagnement"]);
-        assert_eq!(names("dans le cadre de l'appel à projets « Caen la Mer Solidaire », les"), ["Caen la Mer Solidaire"]);
-        assert_eq!(names("au travers du dispositif Cap'Asso, créé en 2005"), ["Cap'Asso"]);
-        assert_eq!(names("Le Contrat économique sectoriel ESS 2014-2016, signé"), ["Contrat économique sectoriel ESS 2014-2016"]);
-        assert_eq!(names("le Schéma directeur du réemploi."), ["Schéma directeur du réemploi"]);
+        assert_eq!(
+            names("application du dispositif local d'accompagnement (DLA), mise"),
+            [
+                "dispositif local d'accompagnement",
+                "dispositif local d'accompagnement"
+            ]
+        );
+        assert_eq!(
+            names("dans le cadre de l'appel à projets « Caen la Mer Solidaire », les"),
+            ["Caen la Mer Solidaire"]
+        );
+        assert_eq!(
+            names("au travers du dispositif Cap'Asso, créé en 2005"),
+            ["Cap'Asso"]
+        );
+        assert_eq!(
+            names("Le Contrat économique sectoriel ESS 2014-2016, signé"),
+            ["Contrat économique sectoriel ESS 2014-2016"]
+        );
+        assert_eq!(
+            names("le Schéma directeur du réemploi."),
+            ["Schéma directeur du réemploi"]
+        );
     }
 
     #[test]

@@ -226,7 +226,11 @@ fn known_bodies(t: &str, out: &mut Vec<Cand>) {
         let Some(k) = KNOWN.get(*row) else { continue };
         // `les CRESS`, `des CCI`: the class of bodies, not one of them
         let before = t.get(..s).unwrap_or("").trim_end();
-        if k.qualify == Qualify::Region && ["les", "des", "aux", "Les", "Des"].iter().any(|d| before.ends_with(d) && left_boundary(before, before.len() - d.len())) {
+        if k.qualify == Qualify::Region
+            && ["les", "des", "aux", "Les", "Des"]
+                .iter()
+                .any(|d| before.ends_with(d) && left_boundary(before, before.len() - d.len()))
+        {
             continue;
         }
         let mut c = Cand::new(t, s, e, k.kind, "body.known");
@@ -339,13 +343,11 @@ fn regions(t: &str, out: &mut Vec<Cand>) {
             continue;
         }
         // bare: the anaphoric name of the region the document is about
-        let capital = head.starts_with('R') || head.starts_with('C');
-        if capital && !place_use(t, s) && !head.starts_with("RÉGION") && !head.starts_with("REGION")
-        {
-            out.push(
-                Cand::new(t, s, e, BodyKind::Region, "body.region_anaphor").anaphor(Class::Region),
-            );
-        } else if council {
+        let before = t.get(..s).unwrap_or("").trim_end();
+        let article = [" la", "\nla", "La", "'", "’"]
+            .iter()
+            .any(|a| before.ends_with(a));
+        if council || (head.starts_with('R') && article && !place_use(t, s)) {
             out.push(
                 Cand::new(t, s, e, BodyKind::Region, "body.region_anaphor").anaphor(Class::Region),
             );
@@ -375,6 +377,7 @@ static RE_DEPT: LazyLock<Regex> = LazyLock::new(|| {
 /// Rule `body.departement`: `Conseil général de l'Isère`, `Département de la Corse-du-Sud`,
 /// `les Conseils généraux de Drôme et d'Ardèche` (two bodies); bare `le Département` and
 /// `le Conseil général` are anaphoric.
+#[allow(clippy::while_let_loop)]
 fn departements(t: &str, out: &mut Vec<Cand>) {
     let lp = NameOpts {
         lead_prep: true,
@@ -572,6 +575,7 @@ static RE_METRO: LazyLock<Regex> = LazyLock::new(|| {
 /// Rule `body.metropole`: `Grenoble-Alpes Métropole`, `Tours Métropole Val de Loire`,
 /// `Métropole Rouen Normandie`, `Roannais Agglomération`; bare `la Métropole` and
 /// `l'Agglomération` are anaphoric.
+#[allow(clippy::while_let_loop)]
 fn metropoles(t: &str, out: &mut Vec<Cand>) {
     for m in RE_METRO.find_iter(t) {
         let (s, e) = (m.start(), m.end());
@@ -1049,7 +1053,7 @@ fn acronym_definitions(t: &str, kept: &mut Vec<Cand>) {
         let first = acr_s.chars().next().unwrap_or(' ');
         let mut found = None;
         for hm in RE_HEAD.find_iter(seg) {
-            if hm.as_str().chars().next() == Some(first)
+            if hm.as_str().starts_with(first)
                 && hm.as_str().chars().next().is_some_and(|c| c.is_uppercase())
             {
                 found = Some(hm);
@@ -1077,16 +1081,36 @@ fn acronym_definitions(t: &str, kept: &mut Vec<Cand>) {
     }
     // `l'ADRIE (Association pour le développement des ressourceries, …)`
     for caps in RE_PAREN_LONG.captures_iter(t) {
-        let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) else { continue };
-        let Some(hm) = RE_HEAD.find(inner.as_str()).filter(|h| h.start() == 0 && h.as_str().starts_with(char::is_uppercase)) else { continue };
+        let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let Some(hm) = RE_HEAD
+            .find(inner.as_str())
+            .filter(|h| h.start() == 0 && h.as_str().starts_with(char::is_uppercase))
+        else {
+            continue;
+        };
         let before = t.get(..m.start()).unwrap_or("").trim_end();
-        let acr_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+        let acr_start = before
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |k| k + 1);
         let acr = before.get(acr_start..).unwrap_or("");
-        if acr.chars().count() < 2 || acr.chars().any(|c| c.is_lowercase()) || acr.chars().next() != inner.as_str().chars().next() {
+        if acr.chars().count() < 2
+            || acr.chars().any(|c| c.is_lowercase())
+            || acr.chars().next() != inner.as_str().chars().next()
+        {
             continue;
         }
-        let Some(kind) = tables::head_kind(hm.as_str()) else { continue };
-        let mut c = Cand::new(t, inner.start(), inner.end(), kind, "body.acronym_definition");
+        let Some(kind) = tables::head_kind(hm.as_str()) else {
+            continue;
+        };
+        let mut c = Cand::new(
+            t,
+            inner.start(),
+            inner.end(),
+            kind,
+            "body.acronym_definition",
+        );
         let canon = c.name.clone();
         c.learn.push(acr.to_string());
         added.push(c.keyed(format!("org:{}", fold(&canon)), canon));
@@ -1181,7 +1205,12 @@ fn resolve(kept: &mut [Cand]) {
         .iter()
         .filter(|c| c.kind == BodyKind::Region)
         .filter_map(|c| c.key.as_deref()?.strip_prefix("region:"))
-        .filter_map(|f| tables::REGIONS.iter().find(|r| fold(&r.canonical) == f).map(|r| r.canonical.as_str()))
+        .filter_map(|f| {
+            tables::REGIONS
+                .iter()
+                .find(|r| fold(&r.canonical) == f)
+                .map(|r| r.canonical.as_str())
+        })
         .collect();
     region_names.sort();
     region_names.dedup();
@@ -1193,7 +1222,7 @@ fn resolve(kept: &mut [Cand]) {
         }
         if let Some(v) = regional.get(&r).filter(|v| v.len() == 1) {
             c.canon = v.first().cloned();
-        } else if regional.get(&r).is_none() {
+        } else if !regional.contains_key(&r) {
             // the document names one region only: `la DREETS` is that region's
             if let (Some(reg), Some(k)) = (&only_region, KNOWN.get(r)) {
                 c.canon = Some(format!("{} {}", k.canonical, reg));
@@ -1214,6 +1243,7 @@ fn resolve(kept: &mut [Cand]) {
             }
         }
         let mut unresolved: FxHashMap<Class, String> = FxHashMap::default();
+        #[allow(clippy::needless_range_loop)]
         for i in 0..kept.len() {
             let Some(class) = kept[i].class else { continue };
             if (class == Class::Territorial) != pass || kept[i].canon.is_some() {

@@ -93,13 +93,20 @@ const CONNECTORS: [&str; 10] = [
 /// A connector at `i` followed by its gap (or an elided `d'`/`l'`): returns the position after.
 pub fn connector(t: &str, i: usize, allow_et: bool) -> Option<usize> {
     let s = t.get(i..)?;
-    for el in ["d'", "d’", "l'", "l’"] {
+    for el in ["d'", "d’", "l'", "l’", "D'", "D’", "L'", "L’"] {
         if s.starts_with(el) {
             return Some(i + el.len());
         }
     }
     let we = word_end(t, i)?;
     let w = t.get(i..we)?;
+    // connectors in capitals belong to titles in capitals (`CONVENTION D'AGRÉMENT DE LA …`)
+    let w = if w.chars().all(|c| c.is_uppercase()) {
+        w.to_lowercase()
+    } else {
+        w.to_string()
+    };
+    let w = w.as_str();
     if CONNECTORS.contains(&w) && (allow_et || w != "et") {
         return skip_gap(t, we);
     }
@@ -232,8 +239,8 @@ pub fn proper_name(t: &str, i: usize, o: NameOpts) -> Option<usize> {
 pub fn prefix_ci(t: &str, i: usize, needle: &str) -> Option<usize> {
     let s = t.get(i..)?;
     let mut hs = s.char_indices().peekable();
-    let mut ns = needle.chars().peekable();
-    while let Some(nc) = ns.next() {
+    let ns = needle.chars().peekable();
+    for nc in ns {
         if nc == ' ' {
             let (k, _) = *hs.peek()?;
             let after = skip_gap(s, k)?;
@@ -297,8 +304,8 @@ mod tests {
             Some("Rhône-Alpes")
         );
         assert_eq!(
-            name("Région\nNormandie", NameOpts::default()),
-            Some("Région\nNormandie")
+            name("Caen la\nMer", NameOpts::default()),
+            Some("Caen la\nMer")
         );
         assert_eq!(name("Isère\n\nUne", NameOpts::default()), Some("Isère"));
         assert_eq!(name("de la région", lp), None);
@@ -308,7 +315,7 @@ mod tests {
     fn prefix_matching() {
         assert_eq!(prefix_ci("RHÔNE-ALPES x", 0, "Rhône-Alpes"), Some(12));
         assert_eq!(prefix_ci("La\nRéunion", 0, "La Réunion"), Some(11));
-        assert_eq!(prefix_ci("l’Isère", 0, "l'Isère"), Some(9));
+        assert_eq!(prefix_ci("l’Isère", 0, "l'Isère"), Some(10));
         assert_eq!(prefix_ci("Rhôn", 0, "Rhône"), None);
     }
 }
