@@ -16,6 +16,7 @@ pub mod body;
 pub mod contact;
 pub mod date;
 pub mod metric;
+pub mod pattern;
 pub mod period;
 pub mod person;
 pub mod programme;

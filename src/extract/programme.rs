@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::extract::pattern::WordRe;
 use regex::Regex;
 
 use super::body::scan::{
@@ -170,9 +171,9 @@ fn known(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:appels?\s+à\s+(?:projets?|manifestation\s+d['’]intérêt)(?:\s+national)?|AMI|dispositif|programme|fonds|label|prix|trophées|démarche|plan|parcours|concours|opération)(?:\s+(?:intitulée?|dénommée?|baptisée?))?\s*[«“\x22]\s*([^»”\x22\n]{2,80}?)\s*[»”\x22]",
+static RE_QUOTED: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(
+        r"(?i)(?:appels?\s+à\s+(?:projets?|manifestation\s+d['’]intérêt)(?:\s+national)?|AMI|dispositif|programme|fonds|label|prix|trophées|démarche|plan|parcours|concours|opération)(?:\s+(?:intitulée?|dénommée?|baptisée?))?\s*[«“\x22]\s*([^»”\x22\n]{2,80}?)\s*[»”\x22]",
     )
     .expect("quoted regex")
 });
@@ -195,8 +196,8 @@ fn quoted(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_TRIGGER_LC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:dispositif|fonds|démarche|incubateur|accélérateur|programme|plan|parcours|ateliers|appel\s+à\s+projets)\s+").expect("trigger regex")
+static RE_TRIGGER_LC: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(r"(?:dispositif|fonds|démarche|incubateur|accélérateur|programme|plan|parcours|ateliers|appel\s+à\s+projets)\s+").expect("trigger regex")
 });
 
 /// Rule `programme.named_after_trigger`: a capitalised name after a lower-case trigger noun
@@ -238,9 +239,9 @@ fn after_trigger(t: &str, out: &mut Vec<Cand>) {
 /// Capitalised words that are not scheme names after a trigger (`fonds ESS`, `programme d'…`).
 const NOT_NAMES: [&str; 6] = ["ESS", "État", "Etat", "Région", "Le", "La"];
 
-static RE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:Contrats?|CONTRAT|PLAN|STRAT[ÉE]GIE|SCH[ÉE]MA|CONVENTION|FEUILLE\s+DE\s+ROUTE|Plan|Stratégie|Schéma|Feuille\s+de\s+route|Convention|Conférence|Fonds|Forum|Salon|Mois|Semaine|Journée|Rencontres|Assises|Biennale|Prix|Trophées|Charte|Programme|Appel\s+à\s+projets|Aide)\b",
+static RE_TITLE: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(
+        r"(?:Contrats?|CONTRAT|PLAN|STRAT[ÉE]GIE|SCH[ÉE]MA|CONVENTION|FEUILLE\s+DE\s+ROUTE|Plan|Stratégie|Schéma|Feuille\s+de\s+route|Convention|Conférence|Fonds|Forum|Salon|Mois|Semaine|Journée|Rencontres|Assises|Biennale|Prix|Trophées|Charte|Programme|Appel\s+à\s+projets|Aide)",
     )
     .expect("title regex")
 });
@@ -434,8 +435,8 @@ fn acronyms(t: &str, kept: &mut Vec<Cand>) {
     kept.sort_by_key(|c| c.start);
 }
 
-static RE_THIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Pp]résente\s+(convention|feuille\s+de\s+route|charte)|[Pp]résent\s+(contrat|plan|programme))\b").expect("this regex")
+static RE_THIS: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(r"(?:[Pp]résente\s+(convention|feuille\s+de\s+route|charte)|[Pp]résent\s+(contrat|plan|programme))").expect("this regex")
 });
 
 /// Rule `programme.this_contract`: `la présente convention` names the document's own titled

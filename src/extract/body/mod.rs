@@ -9,6 +9,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::extract::pattern::WordRe;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
@@ -315,8 +316,8 @@ fn strip_prep(s: &str) -> &str {
 // ---------------------------------------------------------------------------------------
 // Institutional patterns
 
-static RE_REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Cc]onseil\s+[Rr][ée]gional|CONSEIL\s+R[ÉE]GIONAL|R[ée]gion|R[ÉE]GION)\b")
+static RE_REGION: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(r"(?:[Cc]onseil\s+[Rr][ée]gional|CONSEIL\s+R[ÉE]GIONAL|R[ée]gion|R[ÉE]GION)")
         .expect("region regex")
 });
 
@@ -367,9 +368,9 @@ fn place_use(t: &str, s: usize) -> bool {
         || b == "En"
 }
 
-static RE_DEPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:(Conseils?)\s+(?:[Gg][ée]n[ée]ra(?:l|ux)|[Dd][ée]partementa(?:l|ux))|CONSEIL\s+(?:G[ÉE]N[ÉE]RAL|D[ÉE]PARTEMENTAL)|D[ée]partement|D[ÉE]PARTEMENT)\b",
+static RE_DEPT: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(
+        r"(?:(Conseils?)\s+(?:[Gg][ée]n[ée]ra(?:l|ux)|[Dd][ée]partementa(?:l|ux))|CONSEIL\s+(?:G[ÉE]N[ÉE]RAL|D[ÉE]PARTEMENTAL)|D[ée]partement|D[ÉE]PARTEMENT)",
     )
     .expect("dept regex")
 });
@@ -473,9 +474,9 @@ fn departements(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_COLLECTIVITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:Collectivit[ée]|COLLECTIVIT[ÉE])(?:\s+(?:[Tt]erritoriale|TERRITORIALE|[Uu]nique))?\b|\b(?:Assembl[ée]e|Conseil\s+ex[ée]cutif|Conseil\s+territorial)\b",
+static RE_COLLECTIVITE: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(
+        r"(?:Collectivit[ée]|COLLECTIVIT[ÉE])(?:\s+(?:[Tt]erritoriale|TERRITORIALE|[Uu]nique))?|(?:Assembl[ée]e|Conseil\s+ex[ée]cutif|Conseil\s+territorial)",
     )
     .expect("collectivite regex")
 });
@@ -520,9 +521,9 @@ fn collectivites(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_EPCI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:Communaut[ée]\s+(?:[Uu]rbaine|d['’]\s*[Aa]gglom[ée]ration|de\s+[Cc]ommunes)|COMMUNAUT[ÉE]\s+(?:URBAINE|D['’]AGGLOM[ÉE]RATION|DE\s+COMMUNES))\b",
+static RE_EPCI: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(
+        r"(?:Communaut[ée]\s+(?:[Uu]rbaine|d['’]\s*[Aa]gglom[ée]ration|de\s+[Cc]ommunes)|COMMUNAUT[ÉE]\s+(?:URBAINE|D['’]AGGLOM[ÉE]RATION|DE\s+COMMUNES))",
     )
     .expect("epci regex")
 });
@@ -567,8 +568,8 @@ fn known_canonical(name: &str) -> Option<String> {
         .map(|k: &Known| k.canonical.clone())
 }
 
-static RE_METRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:M[ée]tropole|MÉTROPOLE|METROPOLE|Agglomération|Agglo)\b")
+static RE_METRO: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(r"(?:M[ée]tropole|MÉTROPOLE|METROPOLE|Agglomération|Agglo)")
         .expect("metro regex")
 });
 
@@ -630,8 +631,8 @@ fn metropoles(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_COMMUNE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Ville|VILLE|Commune|COMMUNE|Mairie|MAIRIE)\s+(?:de|d['’]|du|DE|D['’]|DU)\s*")
+static RE_COMMUNE: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(r"(?:Ville|VILLE|Commune|COMMUNE|Mairie|MAIRIE)\s+(?:de|d['’]|du|DE|D['’]|DU)\s*")
         .expect("commune regex")
 });
 
@@ -650,9 +651,9 @@ fn communes(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_SYNDICAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:(?:Syndicat|SYNDICAT)\s+(?:[Mm]ixte|MIXTE)|Parc\s+[Nn]aturel\s+[Rr][ée]gional|Pays)\b",
+static RE_SYNDICAT: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(
+        r"(?:(?:Syndicat|SYNDICAT)\s+(?:[Mm]ixte|MIXTE)|Parc\s+[Nn]aturel\s+[Rr][ée]gional|Pays)",
     )
     .expect("syndicat regex")
 });
@@ -714,16 +715,16 @@ fn syndicats(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_ETAT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RE_ETAT: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(
         r"(?x)
-        (?P<etat>\b(?:[lL]['’]\s*)?(?:[ÉE]tat|ÉTAT|ETAT)\b)
-        |(?P<gouv>\b(?:[Ll]e|du|au|LE)\s+(?:[Gg]ouvernement|GOUVERNEMENT)\b)
-        |(?P<pref>\b(?:Pr[ée]fe(?:t|cture)|PR[ÉE]FE(?:T|CTURE)|pr[ée]fecture)\b)
-        |(?P<min>\b(?:[Mm]inist[èe]re|MINIST[ÈE]RE)\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)
-        |(?P<sec>\b(?:Secr[ée]tariat\s+d['’]\s*[ÉE]tat|Haut-[Cc]ommissariat)\s+(?:à\s+la|à\s+l['’]|aux|au|à|chargé\s+de\s+l['’]|chargé\s+de\s+la|chargé\s+de)\s*)
-        |(?P<mind>\bMinistres?\s+d[ée]l[ée]gu[ée]e?s?\s+charg[ée]e?s?\s+(?:de\s+la|de\s+l['’]|des|du|de)\s*)
-        |(?P<trib>\bTribunal\s+administratif\s+(?:de\s+la|de\s+l['’]|du|de|d['’])\s*)",
+        (?P<etat>(?:[lL]['’]\s*)?(?:[ÉE]tat|ÉTAT|ETAT))
+        |(?P<gouv>(?:[Ll]e|du|au|LE)\s+(?:[Gg]ouvernement|GOUVERNEMENT))
+        |(?P<pref>(?:Pr[ée]fe(?:t|cture)|PR[ÉE]FE(?:T|CTURE)|pr[ée]fecture))
+        |(?P<min>(?:[Mm]inist[èe]re|MINIST[ÈE]RE)\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)
+        |(?P<sec>(?:Secr[ée]tariat\s+d['’]\s*[ÉE]tat|Haut-[Cc]ommissariat)\s+(?:à\s+la|à\s+l['’]|aux|au|à|chargé\s+de\s+l['’]|chargé\s+de\s+la|chargé\s+de)\s*)
+        |(?P<mind>Ministres?\s+d[ée]l[ée]gu[ée]e?s?\s+charg[ée]e?s?\s+(?:de\s+la|de\s+l['’]|des|du|de)\s*)
+        |(?P<trib>Tribunal\s+administratif\s+(?:de\s+la|de\s+l['’]|du|de|d['’])\s*)",
     )
     .expect("etat regex")
 });
@@ -953,13 +954,13 @@ fn head_nouns(t: &str, out: &mut Vec<Cand>) {
 // ---------------------------------------------------------------------------------------
 // Anaphors
 
-static RE_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RE_ANAPHOR: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(
         r"(?x)
-        (?P<coll>\b[Ll]a\s+[Cc]ollectivité\b)
-        |(?P<terr>\b(?:Commission\s+permanente|Assemblée\s+plénière)\b)
-        |(?P<epci>\b(?:Conseil\s+(?:métropolitain|communautaire)|CONSEIL\s+COMMUNAUTAIRE|[Ll]['’]agglomération\s+[a-zé]+oise)\b)
-        |(?P<chamber>\b[Ll]a\s+Chambre\b)",
+        (?P<coll>[Ll]a\s+[Cc]ollectivité)
+        |(?P<terr>(?:Commission\s+permanente|Assemblée\s+plénière))
+        |(?P<epci>(?:Conseil\s+(?:métropolitain|communautaire)|CONSEIL\s+COMMUNAUTAIRE|[Ll]['’]agglomération\s+[a-zé]+oise))
+        |(?P<chamber>[Ll]a\s+Chambre)",
     )
     .expect("anaphor regex")
 });

@@ -1,0 +1,126 @@
+//! Regexes with Unicode word boundaries that stay fast.
+//!
+//! The regex crate's lazy DFA gives up on a Unicode `\b` as soon as the haystack holds a
+//! non-ASCII byte — in French text, at the first accent — and falls back to its slow NFA
+//! engine. A [`WordRe`] is written without `\b` at its edges and checks the boundaries
+//! itself, so the search runs on the DFA: the same matches, many times faster.
+use regex::{Captures, Match, Regex};
+
+/// A regex whose matches must start and end on Unicode word boundaries.
+#[derive(Debug, Clone)]
+pub struct WordRe {
+    re: Regex,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A match edge that is a letter or digit must not touch another letter or digit.
+fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let first = text.get(start..).and_then(|s| s.chars().next());
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    let left = !(first.is_some_and(is_word) && before.is_some_and(is_word));
+    let right = !(last.is_some_and(is_word) && after.is_some_and(is_word));
+    left && right && end > start
+}
+
+fn next_char(text: &str, pos: usize) -> usize {
+    pos + text
+        .get(pos..)
+        .and_then(|s| s.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
+impl WordRe {
+    /// `pattern` is written without `\b` at its edges.
+    pub fn new(pattern: &str) -> Result<WordRe, regex::Error> {
+        Ok(WordRe {
+            re: Regex::new(pattern)?,
+        })
+    }
+
+    pub fn find_iter<'a, 't: 'a>(&'a self, text: &'t str) -> impl Iterator<Item = Match<'t>> + 'a {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            while pos <= text.len() {
+                let m = self.re.find_at(text, pos)?;
+                if on_boundaries(text, m.start(), m.end()) {
+                    pos = m.end();
+                    return Some(m);
+                }
+                pos = next_char(text, m.start());
+            }
+            None
+        })
+    }
+
+    pub fn captures_iter<'a, 't: 'a>(
+        &'a self,
+        text: &'t str,
+    ) -> impl Iterator<Item = Captures<'t>> + 'a {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            while pos <= text.len() {
+                let c = self.re.captures_at(text, pos)?;
+                let m = c.get(0)?;
+                if on_boundaries(text, m.start(), m.end()) {
+                    pos = m.end();
+                    return Some(c);
+                }
+                pos = next_char(text, m.start());
+            }
+            None
+        })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.find_iter(text).next().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finds(p: &str, t: &str) -> Vec<String> {
+        WordRe::new(p)
+            .unwrap()
+            .find_iter(t)
+            .map(|m| m.as_str().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn same_matches_as_unicode_word_boundaries() {
+        let t = "La Région, les Régions et l’État ; Collectivité unique. Étatique";
+        for (p, want) in [
+            ("Région", vec!["Région"]),
+            ("[ÉE]tat", vec!["État"]),
+            ("Collectivité", vec!["Collectivité"]),
+            ("Régions?", vec!["Région", "Régions"]),
+        ] {
+            assert_eq!(finds(p, t), want, "{p}");
+            let unicode = Regex::new(&format!(r"\b(?:{p})\b")).unwrap();
+            let expected: Vec<String> = unicode
+                .find_iter(t)
+                .map(|m| m.as_str().to_string())
+                .collect();
+            assert_eq!(finds(p, t), expected, "{p} vs \\b");
+        }
+    }
+
+    #[test]
+    fn a_rejected_match_does_not_hide_the_next() {
+        assert_eq!(finds("Pays", "Paysage, Pays Voironnais"), ["Pays"]);
+        assert_eq!(finds("ab", "abab ab"), ["ab"]);
+    }
+
+    #[test]
+    fn edges_that_are_not_letters_need_no_boundary() {
+        assert_eq!(finds(r"Ministère de\s*", "Ministère de l’Économie"), ["Ministère de "]);
+        assert_eq!(finds(r"d['’]", "l'État d’ici"), ["d’"]);
+    }
+}
