@@ -942,15 +942,16 @@ fn table_columns(t: &str, out: &mut Vec<Mention>) {
             continue;
         }
         // Data row: cells with their byte positions.
-        let mut col = 0usize;
         let inner_start = line_start + line.find('|').unwrap_or(0) + 1;
         let mut pos = inner_start;
-        for cell in sl(t, inner_start, line_start + line.len()).split('|') {
+        for (col, cell) in sl(t, inner_start, line_start + line.len())
+            .split('|')
+            .enumerate()
+        {
             let cs = pos;
             pos += cell.len() + 1;
             let trimmed = cell.trim();
             let Some(h) = header.get(col) else { break };
-            col += 1;
             if trimmed.is_empty() {
                 continue;
             }

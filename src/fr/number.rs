@@ -47,10 +47,7 @@ pub fn parse_digits(s: &str) -> Option<(f64, usize)> {
     if first <= 3 {
         // Thousands groups: one separator kind throughout, exactly three digits each.
         let mut sep: Option<char> = None;
-        loop {
-            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
+        while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
             if !is_group_sep(c) || sep.is_some_and(|k| k != c) {
                 break;
             }
@@ -253,9 +250,7 @@ pub fn parse_words(s: &str) -> Option<(f64, usize)> {
         let ok = match v {
             1..=99 => {
                 let low = cur % 100;
-                if cur == 0 || low == 0 {
-                    true
-                } else if v == 20 && low == 4 {
+                if cur == 0 || low == 0 || (v == 20 && low == 4) {
                     true
                 } else if low >= 20 && low % 10 == 0 {
                     v < 10 || ((low == 60 || low == 80) && v < 20)
