@@ -66,6 +66,7 @@ const STRUCTURAL: &[&str] = &[
     "cibles",
     "criteres",
     "defis",
+    "engagements",
     "enjeux",
     "etapes",
     "exemplaires",
@@ -373,6 +374,8 @@ const ORDINAL_ADJECTIVES: &[&str] = &[
     "premiers",
     "prochaines",
     "prochains",
+    "seul",
+    "seule",
     "seules",
     "seuls",
 ];
@@ -567,7 +570,13 @@ fn unit_after(t: &str, end: usize, value: f64, approx: bool, line_break: bool) -
         {
             return None;
         }
-    } else if capitalised && value >= 100.0 {
+    } else if capitalised && (value >= 100.0 || !line_break) {
+        // `38000 Grenoble` is a postcode; `4 Actions prioritaires` alone on its line a
+        // numbered heading (a list item keeps its mark: `- 2 Chargées de mission`).
+        return None;
+    }
+    // `1,5 M€`: a multiplier of money, read by the amount family.
+    if t.get(we..).is_some_and(|r| r.trim_start().starts_with('€')) {
         return None;
     }
     let v = value * factor;
@@ -746,6 +755,8 @@ struct Num {
     /// `un`/`une` alone: an article unless the context makes it a count.
     article: bool,
     approx: bool,
+    /// Words ending in `million(s)`, `milliard(s)`: `de`/`d'` comes before the noun.
+    big_word: bool,
     word: bool,
 }
 
@@ -758,6 +769,7 @@ fn numbers(t: &str) -> Vec<Num> {
             year_like: f.year_like,
             article: false,
             approx: false,
+            big_word: false,
             word: false,
         })
         .collect();
@@ -777,6 +789,10 @@ fn numbers(t: &str) -> Vec<Num> {
         if text.starts_with("million") || text.starts_with("milliard") {
             continue;
         }
+        let big_word = text.ends_with("million")
+            || text.ends_with("millions")
+            || text.ends_with("milliard")
+            || text.ends_with("milliards");
         v.push(Num {
             start: m.start(),
             end,
@@ -784,6 +800,7 @@ fn numbers(t: &str) -> Vec<Num> {
             year_like: false,
             article,
             approx,
+            big_word,
             word: true,
         });
     }
@@ -851,7 +868,7 @@ fn counts(t: &str, out: &mut Vec<Mention>) {
             continue;
         }
         let line_break = !at_line_start(t, n.start);
-        let unit = unit_after(t, n.end, n.value, n.approx, line_break);
+        let unit = unit_after(t, n.end, n.value, n.approx || n.big_word, line_break);
         match unit {
             Some(u) => {
                 if u.head != "%" {
@@ -958,45 +975,67 @@ fn table_columns(t: &str, out: &mut Vec<Mention>) {
             let Some((v, n)) = parse_digits(trimmed) else {
                 continue;
             };
-            if n != trimmed.len() || v.fract() != 0.0 {
+            if n != trimmed.len() {
                 continue;
             }
             let hf = fold(h);
+            let percent = h.contains('%');
             if hf.is_empty()
+                || (v.fract() != 0.0 && !percent)
                 || hf.contains("annee")
                 || hf.contains("date")
                 || hf.contains("montant")
                 || hf.contains("budget")
-                || hf.contains('€')
                 || h.contains('€')
                 || hf.starts_with("rang")
-                || hf.starts_with('n') && hf.len() <= 2
+                || hf == "n"
+                || hf == "no"
                 || crate::fr::number::is_year_like(v, trimmed.len())
             {
                 continue;
             }
+            let unit = if percent {
+                "%".to_string()
+            } else {
+                strip_count_word(h).to_lowercase()
+            };
             let s = cs + cell.find(trimmed).unwrap_or(0);
-            emit(
-                out,
-                s,
-                s + trimmed.len(),
-                v,
-                h.to_lowercase(),
-                "metric.table_column",
-            );
+            emit(out, s, s + trimmed.len(), v, unit, "metric.table_column");
         }
     }
 }
 
+/// A column or indicator named `Nombre de X` / `Nb d'X` counts `X`.
+fn strip_count_word(h: &str) -> &str {
+    let low = h.to_lowercase();
+    for p in [
+        "nombre de ",
+        "nombre d'",
+        "nombre d’",
+        "nb de ",
+        "nb d'",
+        "nb d’",
+        "nb ",
+    ] {
+        if low.starts_with(p) {
+            return h.get(p.len()..).unwrap_or(h).trim();
+        }
+    }
+    h.trim()
+}
+
 /// An indicator and its target: `nombre d'événements labellisés (cible : 60 par an)`.
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnombre\s+d(?:e\s+|'|’)([^()\n:;.]{3,60}?)\s*\(\s*cible\s*:\s*(\d[\d  ]*)")
-        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    Regex::new(
+        r"(?i)\bnombre\s+d(?:e\s+|'|’)([^()\n:;.]{3,60}?)\s*(?:\(\s*cible\s*:|:)\s*(\d[\d  ]*)",
+    )
+    .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
 });
 
-/// A performance indicator names what it counts, then its target figure.
+/// A performance indicator names what it counts, then its figure or target
+/// (`Nombre de participants : 180`).
 fn indicator_target(t: &str, out: &mut Vec<Mention>) {
-    if !t.contains("cible") {
+    if !t.contains("ombre d") {
         return;
     }
     for c in TARGET.captures_iter(t) {
@@ -1198,6 +1237,21 @@ mod tests {
     }
 
     #[test]
+    fn more_positives() {
+        check("plus d'un million de visiteurs", &[(1e6, "visiteurs")]);
+        check("près de 1,2 million d’habitants", &[(1.2e6, "habitants")]);
+        check("Nombre de participants : 180.", &[(180.0, "participants")]);
+        check("soit 12 ETP et 3,5 ETP", &[(12.0, "ETP"), (3.5, "ETP")]);
+        check(
+            "- 2 Chargées de mission économie sociale",
+            &[(2.0, "chargées de mission")],
+        );
+        check("soit 2000 emplois", &[(2000.0, "emplois")]);
+        check("plus de 1 000 bénévoles", &[(1000.0, "bénévoles")]);
+        check("cinquante pour cent des", &[(50.0, "%")]);
+    }
+
+    #[test]
     fn table() {
         let t = "| Région | Lauréats phase 1 | PTCE financés en phase 2 |\n|---|---|---|\n| Bretagne | 9 | 1 |\n| Corse | 1 | – |\n";
         check(
@@ -1252,6 +1306,11 @@ mod tests {
             "les deux champs prioritaires ;",
             "Un dispositif en deux phases",
             "autour des deux axes suivants :",
+            "un montant de 1,5 M€",
+            "4 Actions prioritaires\nLe plan",
+            "38000 Grenoble",
+            "les 10 engagements de la charte",
+            "un seul dossier",
         ] {
             assert!(metrics(t).is_empty(), "{t}: {:?}", metrics(t));
         }
