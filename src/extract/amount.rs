@@ -5,9 +5,7 @@
 //! (`un million d'euros`), or the currency written first (`€ 300`). In a range
 //! (`entre 5 000 et 15 000 €`) the first bound takes the unit of the second.
 use super::{Doc, Extractor, Mention, Value};
-use crate::fr::number::{
-    self, digit_numbers, multiplier, parse_words, GROUPED_NUMBER, NUMBER_WORD_RE,
-};
+use crate::fr::number::{self, digit_numbers, multiplier, word_numbers, GROUPED_NUMBER};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -188,16 +186,8 @@ fn words_then_currency(text: &str, out: &mut Vec<Mention>) {
     if !text.contains("euro") {
         return;
     }
-    let mut last_end = 0;
-    for m in NUMBER_WORD_RE.find_iter(text) {
-        if m.start() < last_end {
-            continue;
-        }
-        let Some((v, n)) = text.get(m.start()..).and_then(parse_words) else {
-            continue;
-        };
-        let end = m.start() + n;
-        last_end = end;
+    for f in word_numbers(text) {
+        let (v, end) = (f.value, f.end);
         let tail = text.get(end..).unwrap_or("");
         let word_mult = v >= 1e6 && v % 1e6 == 0.0;
         let Some((factor, k, _)) = currency_after(tail, word_mult) else {
@@ -207,7 +197,7 @@ fn words_then_currency(text: &str, out: &mut Vec<Mention>) {
         if v < 2.0 && factor == 1.0 {
             continue;
         }
-        push(out, m.start(), end + k, v * factor, "amount.words");
+        push(out, f.start, end + k, v * factor, "amount.words");
     }
 }
 

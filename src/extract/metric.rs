@@ -8,7 +8,7 @@
 //! document's formalities, and counts that only announce a list (`3 axes :`).
 use super::{Doc, Extractor, Mention, Value};
 use crate::fr::fold::fold;
-use crate::fr::number::{digit_numbers, parse_digits, parse_words, NUMBER_WORD_RE};
+use crate::fr::number::{digit_numbers, parse_digits, word_numbers};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -773,28 +773,22 @@ fn numbers(t: &str) -> Vec<Num> {
             word: false,
         })
         .collect();
-    let mut last_end = 0;
-    for m in NUMBER_WORD_RE.find_iter(t) {
-        if m.start() < last_end {
-            continue;
-        }
-        let Some((value, n)) = t.get(m.start()..).and_then(parse_words) else {
-            continue;
+    for f in word_numbers(t) {
+        let (start, end, value) = (f.start, f.end, f.value);
+        let raw = sl(t, start, end);
+        let article = raw.eq_ignore_ascii_case("un") || raw.eq_ignore_ascii_case("une");
+        let text = if article {
+            String::new()
+        } else {
+            raw.to_lowercase()
         };
-        let end = m.start() + n;
-        last_end = end;
-        let text = fold(sl(t, m.start(), end));
-        let article = text == "un" || text == "une";
         let approx = text.ends_with("aine") || text.ends_with("millier");
-        if text.starts_with("million") || text.starts_with("milliard") {
-            continue;
-        }
         let big_word = text.ends_with("million")
             || text.ends_with("millions")
             || text.ends_with("milliard")
             || text.ends_with("milliards");
         v.push(Num {
-            start: m.start(),
+            start,
             end,
             value,
             year_like: false,

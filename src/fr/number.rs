@@ -4,7 +4,7 @@
 //!
 //! Every function reads at the *start* of the given slice and returns the value and the
 //! number of bytes consumed, so callers scan a text once and never allocate per number.
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 /// A regex fragment for one written number: optional sign, digits grouped by thousands with
@@ -319,19 +319,61 @@ pub fn multiplier(s: &str) -> Option<(f64, usize)> {
     None
 }
 
-/// A regex that finds the first word of a number written in words, built from
-/// [`NUMBER_WORDS`] and [`APPROX_WORDS`]; callers confirm with [`parse_words`].
-pub static NUMBER_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut words: Vec<&str> = NUMBER_WORDS
+/// Finds the first word of a number written in words (built from [`NUMBER_WORDS`] and
+/// [`APPROX_WORDS`], ASCII case folded): one linear pass, no regex word boundaries.
+static NUMBER_WORD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let words = NUMBER_WORDS
         .iter()
         .chain(APPROX_WORDS.iter())
-        .map(|(w, _)| *w)
-        .collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alt = words.join("|");
-    Regex::new(&format!(r"(?i)\b(?:{alt})\b"))
-        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+        .map(|(w, _)| *w);
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .ok()
 });
+
+/// A number written in words found by [`word_numbers`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FoundWords {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+}
+
+/// Every number written in words in `text`, left to right (`soixante deux`, `une centaine`,
+/// `un` included: callers decide whether it is an article). A word must stand alone: not
+/// inside `deuxième`, `central`, `aucune`.
+pub fn word_numbers(text: &str) -> impl Iterator<Item = FoundWords> + '_ {
+    let mut last_end = 0usize;
+    NUMBER_WORD_AC
+        .as_ref()
+        .into_iter()
+        .flat_map(move |ac| ac.find_iter(text))
+        .filter_map(move |m| {
+            if m.start() < last_end {
+                return None;
+            }
+            let before_ok = text
+                .get(..m.start())
+                .and_then(|b| b.chars().next_back())
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text
+                .get(m.end()..)
+                .and_then(|a| a.chars().next())
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !(before_ok && after_ok) {
+                return None;
+            }
+            let (value, n) = text.get(m.start()..).and_then(parse_words)?;
+            last_end = m.start() + n;
+            Some(FoundWords {
+                start: m.start(),
+                end: m.start() + n,
+                value,
+            })
+        })
+}
 
 /// A number written in digits found in a text by [`digit_numbers`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -525,6 +567,7 @@ mod tests {
 
     #[test]
     fn grouped_fragment_matches_like_parser() {
+        use regex::Regex;
         let re = Regex::new(&format!("^(?:{GROUPED_NUMBER})")).unwrap();
         for s in ["1 229 800", "2015", "4,5", "1.229.800", "+3,6", "24 000"] {
             let m = re.find(s).unwrap();
@@ -542,8 +585,11 @@ mod tests {
     }
 
     #[test]
-    fn word_regex_finds_words() {
-        assert!(NUMBER_WORD_RE.is_match("soutenu par vingt trois membres"));
-        assert!(!NUMBER_WORD_RE.is_match("uneaction"));
+    fn finds_words_standing_alone() {
+        let got: Vec<f64> =
+            word_numbers("par Vingt trois membres, le deuxième, central, aucune, une centaine")
+                .map(|f| f.value)
+                .collect();
+        assert_eq!(got, vec![23.0, 100.0]);
     }
 }
