@@ -86,8 +86,9 @@ const DURATIONS: &[&str] = &[
 ];
 
 /// Nouns that name the parts of a plan or of the document itself: a count of them
-/// announces or structures the text (`3 axes`, `4 questions évaluatives`, `deux volets`,
-/// `fait en deux exemplaires`) and is never a metric. Folded, sorted.
+/// announces or structures the text (`3 axes`, `4 questions évaluatives`, `deux volets`),
+/// or belongs to the document's formalities (`fait en deux exemplaires`, `45 voix pour`,
+/// `12 pouvoirs`); never a metric. Folded, sorted.
 const STRUCTURAL: &[&str] = &[
     "ambitions",
     "annexes",
@@ -113,12 +114,15 @@ const STRUCTURAL: &[&str] = &[
     "parties",
     "phases",
     "piliers",
+    "pouvoirs",
     "principes",
     "priorites",
     "questions",
     "thematiques",
     "themes",
+    "voix",
     "volets",
+    "votants",
 ];
 
 /// Items of the plan's own list: a count of them with a definite or possessive determiner
@@ -620,7 +624,8 @@ fn unit_after(t: &str, end: usize, value: f64, approx: bool, line_break: bool) -
     }
     // A participle followed by its agent (`deux gérés par la SCIC`) is no noun.
     let after_head = skip_ws(t, we, true);
-    if (w.ends_with("es") || w.ends_with('e') || w.ends_with("is") || w.ends_with("us"))
+    let low = raw.to_lowercase();
+    if (low.ends_with("és") || low.ends_with("ées") || low.ends_with('é') || low.ends_with("ée"))
         && !plural_noun_like(&w)
         && word_at(t, after_head).is_some_and(|(a, b)| fold(sl(t, a, b)) == "par")
     {
@@ -755,7 +760,15 @@ fn ratio_follows(t: &str, from: usize) -> bool {
         return false;
     };
     let r = r.trim_start();
-    r.starts_with(|c: char| c.is_ascii_digit())
+    let Some((_, n)) = parse_digits(r) else {
+        return false;
+    };
+    // `sur 10 soit`, `sur 7.`: a ratio; `sur 5 départements`: a second count.
+    let q = t.len() - r.len() + n;
+    match word_at(t, skip_ws(t, q, false)) {
+        Some((a, b)) => has(STOPWORDS, &fold(sl(t, a, b))),
+        None => true,
+    }
 }
 
 /// Is the number preceded by `dont` (optionally `dont plus de`)? Returns true if so.
@@ -1299,6 +1312,23 @@ mod tests {
         check("soit 2000 emplois", &[(2000.0, "emplois")]);
         check("plus de 1 000 bénévoles", &[(1000.0, "bénévoles")]);
         check("cinquante pour cent des", &[(50.0, "%")]);
+    }
+
+    #[test]
+    fn ratio_and_participles() {
+        check(
+            "représentant 15 % de l'emploi, soit 1 salarié sur 7",
+            &[(15.0, "%")],
+        );
+        check(
+            "Le réseau regroupe 80 structures adhérentes réparties sur 5 départements.",
+            &[
+                (80.0, "structures adhérentes réparties"),
+                (5.0, "départements"),
+            ],
+        );
+        check("organise 4 à 5 rencontres par an", &[(5.0, "rencontres")]);
+        check("adoptée à l'unanimité par 45 voix pour.", &[]);
     }
 
     #[test]
