@@ -260,6 +260,16 @@ mod tests {
             ("Fonctionnement 9 000 €\nInvestissement 15 000 €", &[9000.0, 15000.0]),
             ("ploi et recrutement de deux valoristes 70 % 52 500 €", &[52_500.0]),
             ("est passé de 170 000 € en 2019 à 420 000 € en 2024", &[170_000.0, 420_000.0]),
+            ("soit un total de 1 234 567,89 euros", &[1_234_567.89]),
+            ("Subvention : 25.000 €", &[25_000.0]),
+            ("un budget de trois millions d'euros", &[3e6]),
+            ("deux cent mille euros", &[200_000.0]),
+            ("EUR 1 500 000", &[1_500_000.0]),
+            ("€300 de frais", &[300.0]),
+            ("3,5 Md€ d'investissements", &[3.5e9]),
+            ("entre 1 et 2 millions d'euros", &[1e6, 2e6]),
+            ("de 2019 à 2021 : 150 000 €", &[150_000.0]),
+            ("une aide de 4,5\nM€", &[4.5e6]),
         ];
         for (t, want) in cases {
             assert_eq!(values(t), want.to_vec(), "{t}");

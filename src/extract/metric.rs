@@ -244,6 +244,9 @@ const STOPWORDS: &[&str] = &[
     "y",
 ];
 
+/// Fractions: `deux tiers des salariés` is a share, not a count of `tiers`. Folded.
+const FRACTIONS: &[&str] = &["centiemes", "cinquiemes", "dixiemes", "quarts", "tiers"];
+
 /// Money: a number before a currency is an amount (the amount family reads it). Folded.
 const MONEY: &[&str] = &["eur", "euro", "euros"];
 
@@ -593,6 +596,7 @@ fn unit_after(t: &str, end: usize, value: f64, approx: bool, line_break: bool) -
         || has(MONTHS, &w)
         || has(STREETS, &w)
         || has(MONEY, &w)
+        || has(FRACTIONS, &w)
     {
         return None;
     }
@@ -1155,6 +1159,7 @@ mod tests {
     #[test]
     fn tables_sorted() {
         for t in [
+            FRACTIONS,
             DURATIONS,
             STRUCTURAL,
             MONEY,
@@ -1315,6 +1320,29 @@ mod tests {
     }
 
     #[test]
+    fn general_usage() {
+        check(
+            "La commune compte 12 500 habitants et 3 écoles.",
+            &[(12500.0, "habitants"), (3.0, "écoles")],
+        );
+        check(
+            "Le dispositif a permis de créer 45 emplois, dont 12 CDI.",
+            &[(45.0, "emplois"), (12.0, "CDI")],
+        );
+        check("30 millions de voyageurs", &[(3e7, "voyageurs")]);
+        check("une trentaine d'associations", &[(30.0, "associations")]);
+        check("Au total, trois cents bénévoles", &[(300.0, "bénévoles")]);
+        check(
+            "Cette opération concerne 2 000 ménages et 1 500 logements.",
+            &[(2000.0, "ménages"), (1500.0, "logements")],
+        );
+        check(
+            "le taux de chômage est de 7,2 % contre 8,1 % en 2020",
+            &[(7.2, "%"), (8.1, "%")],
+        );
+    }
+
+    #[test]
     fn ratio_and_participles() {
         check(
             "représentant 15 % de l'emploi, soit 1 salarié sur 7",
@@ -1391,6 +1419,15 @@ mod tests {
             "38000 Grenoble",
             "les 10 engagements de la charte",
             "un seul dossier",
+            "deux tiers des salariés",
+            "Vu les articles 3 et 4,",
+            "3 Rue de la Paix",
+            "Site : 69 000 Lyon",
+            "page 12 sur 40",
+            "Il faut 2 à 3 semaines.",
+            "Tél. : 01 42 75 80 00 – SIRET 123 456 789 00012",
+            "Délibération 2024-03-12 adoptée",
+            "Décret n° 2015-1234 du 12 octobre 2015",
         ] {
             assert!(metrics(t).is_empty(), "{t}: {:?}", metrics(t));
         }
