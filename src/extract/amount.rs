@@ -32,7 +32,6 @@ fn currency_after(s: &str, words_multiplier_seen: bool) -> Option<(f64, usize, b
         pos += n;
         pos += ws_len(s.get(pos..).unwrap_or(""), true);
     }
-    let _ = words_multiplier_seen;
     let mut linked = false;
     for l in LINKS {
         if s.get(pos..).is_some_and(|r| r.starts_with(l)) {
@@ -80,7 +79,7 @@ static RANGE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:entre|de)\s+({GROUPED_NUMBER})\s+(?:et|à)\s+$"
     ))
-    .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    .expect("a constant, tested regex")
 });
 
 /// The largest char boundary at or below `i`.

@@ -244,6 +244,12 @@ const STOPWORDS: &[&str] = &[
     "y",
 ];
 
+/// Conjunctions that open a new clause after a count (`… une vingtaine d'actions afin de
+/// gagner en cohérence : …`). Folded, sorted.
+const CLAUSE_BREAKS: &[&str] = &[
+    "afin", "car", "lorsque", "mais", "puisque", "quand", "tandis",
+];
+
 /// Fractions: `deux tiers des salariés` is a share, not a count of `tiers`. Folded.
 const FRACTIONS: &[&str] = &["centiemes", "cinquiemes", "dixiemes", "quarts", "tiers"];
 
@@ -735,9 +741,21 @@ fn plural_noun_like(w: &str) -> bool {
 /// colon before the end of the clause.
 fn announces_list(t: &str, from: usize) -> bool {
     let window = t.get(from..).unwrap_or("");
+    let mut word_start: Option<usize> = None;
     for (i, c) in window.char_indices() {
         if i > 90 {
             return false;
+        }
+        if c.is_alphabetic() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        // A subordinate or purpose clause (`afin de gagner en cohérence :`) ends the phrase
+        // of the count: a colon after it introduces something else.
+        if let Some(ws) = word_start.take() {
+            if has(CLAUSE_BREAKS, &fold(sl(window, ws, i))) {
+                return false;
+            }
         }
         match c {
             ':' => return !window.get(i + 1..).is_some_and(|r| r.starts_with("//")),
@@ -1081,7 +1099,7 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\bnombre\s+d(?:e\s+|'|’)([^()\n:;.]{3,60}?)\s*(?:\(\s*cible\s*:|:)\s*(\d[\d  ]*)",
     )
-    .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    .expect("a constant, tested regex")
 });
 
 /// A performance indicator names what it counts, then its figure or target
@@ -1159,6 +1177,7 @@ mod tests {
     #[test]
     fn tables_sorted() {
         for t in [
+            CLAUSE_BREAKS,
             FRACTIONS,
             DURATIONS,
             STRUCTURAL,
