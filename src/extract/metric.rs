@@ -530,8 +530,10 @@ struct Unit {
     factor: f64,
 }
 
-/// Reads the counted noun after a number ending at `end`. `link_ok` allows `de`/`d'` before
-/// the noun (after `une centaine`, `6 millions`).
+/// Reads the counted noun after a number ending at `end`: French puts it right after the
+/// figure, after `de`/`d'` when the figure is itself a noun (`une centaine de partenaires`,
+/// `6 millions d'habitants`, signalled by `approx`). `line_break` allows the noun on the
+/// next line of a hard-wrapped text.
 fn unit_after(t: &str, end: usize, value: f64, approx: bool, line_break: bool) -> Option<Unit> {
     let rest = t.get(end..)?;
     // Percent: `11%`, `+3,6 %`, `10 pour cent`.
@@ -889,7 +891,9 @@ fn emit(
     }
 }
 
-/// The counted-noun rules over every number of the text.
+/// A figure followed by the noun it counts is a metric (`metric.count`, `metric.words`,
+/// `metric.approx`, `metric.percent`); a part introduced by `dont` counts what its whole
+/// counts (`metric.dont_part`).
 fn counts(t: &str, out: &mut Vec<Mention>) {
     // The last metric with a noun unit: its unit, its end, for `dont` and coordination.
     let mut last: Option<(String, usize)> = None;
