@@ -439,6 +439,7 @@ const INVARIANT_UNITS: &[&str] = &[
 /// of the folded following text.
 const COMPLEMENTS: &[&str] = &[
     "a la retraite",
+    "a mi temps",
     "a temps plein",
     "d activite",
     "d activites",
@@ -656,20 +657,9 @@ fn unit_after(t: &str, end: usize, value: f64, approx: bool, line_break: bool) -
         if p == uend {
             break;
         }
-        let tail: String = t.get(p..).unwrap_or("").chars().take(24).collect();
-        let tail = fold(&tail);
-        if let Some(c) = COMPLEMENTS.iter().find(|c| {
-            tail.starts_with(*c) && tail.get(c.len()..c.len() + 1).is_none_or(|x| x == " ")
-        }) {
-            let q = advance_tokens(t, p, c.split(' ').count());
+        if let Some((c, q)) = complement_at(t, p) {
             unit.push(' ');
-            unit.push_str(
-                &sl(t, p, q)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase(),
-            );
+            unit.push_str(&c);
             uend = q;
             break;
         }
@@ -699,6 +689,23 @@ fn unit_after(t: &str, end: usize, value: f64, approx: bool, line_break: bool) -
         end: uend,
         factor,
     })
+}
+
+/// A fixed complement of [`COMPLEMENTS`] at `p`: its text (white space collapsed, lower
+/// case) and its end.
+fn complement_at(t: &str, p: usize) -> Option<(String, usize)> {
+    let tail: String = t.get(p..).unwrap_or("").chars().take(24).collect();
+    let tail = fold(&tail);
+    let c = COMPLEMENTS.iter().find(|c| {
+        tail.starts_with(*c) && tail.get(c.len()..c.len() + 1).is_none_or(|x| x == " ")
+    })?;
+    let q = advance_tokens(t, p, c.split(' ').count());
+    let text = sl(t, p, q)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    Some((text, q))
 }
 
 /// The byte just past the `k`-th run of letters or digits from `p` (the tokens of [`fold`]).
@@ -982,14 +989,12 @@ fn counts(t: &str, out: &mut Vec<Mention>) {
                 {
                     continue;
                 }
-                emit(
-                    out,
-                    n.start,
-                    n.end,
-                    n.value,
-                    unit.clone(),
-                    "metric.dont_part",
-                );
+                // `dont 131 en insertion`: the part's own complement qualifies the unit.
+                let (unit, end) = match complement_at(t, skip_ws(t, n.end, true)) {
+                    Some((c, q)) => (format!("{unit} {c}"), q),
+                    None => (unit.clone(), n.end),
+                };
+                emit(out, n.start, end, n.value, unit, "metric.dont_part");
             }
             None => {}
         }
@@ -1206,7 +1211,7 @@ mod tests {
     #[test]
     fn positives() {
         check("117 dossiers pour un montant total de 4,5 M€ générant 398 emplois dont 131 en insertion.",
-            &[(117.0, "dossiers"), (398.0, "emplois"), (131.0, "emplois")]);
+            &[(117.0, "dossiers"), (398.0, "emplois"), (131.0, "emplois en insertion")]);
         check(" 1 229 800 habitants", &[(1229800.0, "habitants")]);
         check("près de 11% des emplois", &[(11.0, "%")]);
         check(
@@ -1248,7 +1253,10 @@ mod tests {
         );
         check(
             "Deux chargé de mission dont un à mi-temps, s'occupent",
-            &[(2.0, "chargé de mission"), (1.0, "chargé de mission")],
+            &[
+                (2.0, "chargé de mission"),
+                (1.0, "chargé de mission à mi-temps"),
+            ],
         );
         check(
             "le plus grand nombre de PTCE labellisés par l’Etat (3 PTCE dont le fer de lance",
