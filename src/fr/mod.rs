@@ -2,3 +2,4 @@
 //! Rules never parse French numbers or month names on their own; they call in here.
 pub mod fold;
 pub mod month;
+pub mod number;
