@@ -327,6 +327,7 @@ static NUMBER_WORD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .chain(APPROX_WORDS.iter())
         .map(|(w, _)| *w);
     AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(words)

@@ -190,6 +190,7 @@ static KNOWN_AC: LazyLock<(AhoCorasick, Vec<(usize, String)>)> = LazyLock::new(|
         }
     }
     let ac = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(pats.iter().map(|(_, p)| p.as_str()))
