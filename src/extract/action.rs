@@ -31,8 +31,10 @@ impl Extractor for Actions {
 /// Bullets that open list items: hyphens, dashes, bullets, and the private-use glyphs that
 /// PDF extraction leaves for Wingdings/Symbol bullets.
 pub(crate) fn is_bullet(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '•' | '●' | '▪' | '■' | '◦' | '○' | '*' | '>' | '·' | '➢' | '✓')
-        || ('\u{E000}'..='\u{F8FF}').contains(&c)
+    matches!(
+        c,
+        '-' | '–' | '—' | '•' | '●' | '▪' | '■' | '◦' | '○' | '*' | '>' | '·' | '➢' | '✓'
+    ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
 /// Where the label that starts at `from` ends: at a blank line, at the next coded line, or at
@@ -62,9 +64,15 @@ fn label_end(t: &str, from: usize, stop_at_next_code: &Regex) -> usize {
         }
         let next_start = nl + 1;
         let next = t.get(next_start..).unwrap_or("");
-        let next_line = next.get(..next.find('\n').unwrap_or(next.len())).unwrap_or("");
+        let next_line = next
+            .get(..next.find('\n').unwrap_or(next.len()))
+            .unwrap_or("");
         let nt = next_line.trim();
-        if nt.is_empty() || nt.starts_with(is_bullet) || stop_at_next_code.is_match(next_line) || next_start - from > 400 {
+        if nt.is_empty()
+            || nt.starts_with(is_bullet)
+            || stop_at_next_code.is_match(next_line)
+            || next_start - from > 400
+        {
             return end;
         }
         // a `Pilote : …` field line is not part of the label
@@ -73,7 +81,10 @@ fn label_end(t: &str, from: usize, stop_at_next_code: &Regex) -> usize {
         }
         // a wrapped line goes on in lower case or after an unfinished line
         let cur = line.trim_end();
-        let goes_on = nt.chars().next().is_some_and(|c| c.is_lowercase() || c == '(' || c.is_ascii_digit())
+        let goes_on = nt
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c == '(' || c.is_ascii_digit())
             || !cur.ends_with(['.', ';', ':', '!', '?']) && cur.len() > 55;
         if !goes_on {
             return end;
@@ -94,24 +105,47 @@ fn clean_label(s: &str) -> String {
         .to_string()
 }
 
-fn push(out: &mut Vec<Mention>, start: usize, end: usize, code: Option<String>, label: String, rule: &'static str) {
+fn push(
+    out: &mut Vec<Mention>,
+    start: usize,
+    end: usize,
+    code: Option<String>,
+    label: String,
+    rule: &'static str,
+) {
     if label.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return;
     }
-    out.push(Mention { start, end, value: Value::Action { code, label }, rule });
+    out.push(Mention {
+        start,
+        end,
+        value: Value::Action { code, label },
+        rule,
+    });
 }
 
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)(?:^|[ \t])([IVX]{1,4}_[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})[ \t]+").expect("static regex"));
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|[ \t])([IVX]{1,4}_[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})[ \t]+")
+        .expect("static regex")
+});
 
 // Regional action plans code actions `axis-in-roman_objective.measure.action` (`III_1.1.4`).
 fn roman_codes(t: &str, out: &mut Vec<Mention>) {
     for c in ROMAN.captures_iter(t) {
-        let (Some(all), Some(code)) = (c.get(0), c.get(1)) else { continue };
+        let (Some(all), Some(code)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
         let from = all.end();
         let end = label_end(t, from, &ROMAN);
         let label = clean_label(t.get(from..end).unwrap_or(""));
-        push(out, code.start(), end.max(from), Some(code.as_str().to_string()), label, "action.roman_code");
+        push(
+            out,
+            code.start(),
+            end.max(from),
+            Some(code.as_str().to_string()),
+            label,
+            "action.roman_code",
+        );
     }
 }
 
@@ -126,7 +160,9 @@ static WORD_CODE: LazyLock<Regex> = LazyLock::new(|| {
 // `Fiche T1 – …`, `Mesure 3 : …`, at the start of a line.
 fn word_codes(t: &str, out: &mut Vec<Mention>) {
     for c in WORD_CODE.captures_iter(t) {
-        let (Some(all), Some(code)) = (c.get(0), c.get(1)) else { continue };
+        let (Some(all), Some(code)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
         let from = all.end();
         let first = t.get(from..).and_then(|r| r.chars().next());
         if !first.is_some_and(|ch| ch.is_uppercase() || ch == '«') {
@@ -135,41 +171,72 @@ fn word_codes(t: &str, out: &mut Vec<Mention>) {
         let end = label_end(t, from, &WORD_CODE);
         let label = clean_label(t.get(from..end).unwrap_or(""));
         let start = code.start();
-        let code = code.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-        push(out, start, end.max(from), Some(code), label, "action.word_code");
+        let code = code
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        push(
+            out,
+            start,
+            end.max(from),
+            Some(code),
+            label,
+            "action.word_code",
+        );
     }
 }
 
 static LETTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:[-•–][ \t]*)?([A-H]\.[0-9]{1,2}(?:\.[0-9]{1,2}){1,2})[ \t]*[:–—-]?[ \t]+").expect("static regex")
+    Regex::new(
+        r"(?m)^[ \t]*(?:[-•–][ \t]*)?([A-H]\.[0-9]{1,2}(?:\.[0-9]{1,2}){1,2})[ \t]*[:–—-]?[ \t]+",
+    )
+    .expect("static regex")
 });
 
 // Plans lettered by axis code actions `A.1.2 …` (letter, objective, action) at a line start.
 fn letter_codes(t: &str, out: &mut Vec<Mention>) {
     for c in LETTER_CODE.captures_iter(t) {
-        let (Some(all), Some(code)) = (c.get(0), c.get(1)) else { continue };
+        let (Some(all), Some(code)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
         let from = all.end();
-        if !t.get(from..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase) {
+        if !t
+            .get(from..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+        {
             continue;
         }
         let end = label_end(t, from, &LETTER_CODE);
         let label = clean_label(t.get(from..end).unwrap_or(""));
-        push(out, code.start(), end.max(from), Some(code.as_str().to_string()), label, "action.letter_code");
+        push(
+            out,
+            code.start(),
+            end.max(from),
+            Some(code.as_str().to_string()),
+            label,
+            "action.letter_code",
+        );
     }
 }
 
 static EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?mi)^[ \t#*]*exemples?[ \t]+d['’][ \t]*actions?\b[^\n]*(?:\n[^\n]*)?").expect("static regex")
+    Regex::new(r"(?mi)^[ \t#*]*exemples?[ \t]+d['’][ \t]*actions?\b[^\n]*(?:\n[^\n]*)?")
+        .expect("static regex")
 });
 
 /// Determiners and pronouns that open a prose sentence rather than an item of a list.
 const PROSE_OPENERS: &[&str] = &[
-    "ce", "ces", "cet", "cette", "elle", "elles", "exemple", "exemples", "il", "ils", "l", "la", "le", "les", "leur",
-    "leurs", "on", "sa", "ses", "son", "un", "une",
+    "ce", "ces", "cet", "cette", "elle", "elles", "exemple", "exemples", "il", "ils", "l", "la",
+    "le", "les", "leur", "leurs", "on", "sa", "ses", "son", "un", "une",
 ];
 
 fn first_word_lower(s: &str) -> String {
-    s.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase()
+    s.chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 // The items under an `Exemples d'actions (soutenues …)` heading, up to the next blank line:
@@ -186,7 +253,11 @@ fn examples(t: &str, out: &mut Vec<Mention>) {
                 let wraps = !second.is_empty()
                     && second.chars().next().is_some_and(char::is_lowercase)
                     && !second.contains(':');
-                if wraps { m.end() } else { first_nl }
+                if wraps {
+                    m.end()
+                } else {
+                    first_nl
+                }
             }
         };
         let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -242,7 +313,10 @@ fn items_of(t: &str, lines: &[(usize, usize)], out: &mut Vec<Mention>) {
         while let Some(&(s2, e2)) = lines.get(k + 1) {
             let nxt = t.get(s2..e2).unwrap_or("").trim_start();
             let cur = t.get(start..end).unwrap_or("").trim_end();
-            let cont = nxt.chars().next().is_some_and(|c| c.is_lowercase() || c == '(')
+            let cont = nxt
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c == '(')
                 || (cur.ends_with(':') && !nxt.starts_with(is_bullet));
             if !cont {
                 break;
@@ -251,9 +325,12 @@ fn items_of(t: &str, lines: &[(usize, usize)], out: &mut Vec<Mention>) {
             k += 1;
         }
         // a plain line followed by bullets is a sub-heading
-        let next_bulleted = lines
-            .get(k + 1)
-            .is_some_and(|&(s2, e2)| t.get(s2..e2).unwrap_or("").trim_start().starts_with(is_bullet));
+        let next_bulleted = lines.get(k + 1).is_some_and(|&(s2, e2)| {
+            t.get(s2..e2)
+                .unwrap_or("")
+                .trim_start()
+                .starts_with(is_bullet)
+        });
         let plain_heading = !bulleted && next_bulleted;
         if !plain_heading {
             items.push((start, end, bulleted));
@@ -264,7 +341,9 @@ fn items_of(t: &str, lines: &[(usize, usize)], out: &mut Vec<Mention>) {
         let text = t.get(s..e).unwrap_or("");
         let label = clean_label(text);
         let fw = first_word_lower(&label);
-        if !label.chars().next().is_some_and(char::is_uppercase) || PROSE_OPENERS.contains(&fw.as_str()) {
+        if !label.chars().next().is_some_and(char::is_uppercase)
+            || PROSE_OPENERS.contains(&fw.as_str())
+        {
             continue;
         }
         if !bulleted && label.split_whitespace().count() < 4 {
@@ -278,7 +357,11 @@ fn items_of(t: &str, lines: &[(usize, usize)], out: &mut Vec<Mention>) {
 fn unify_labels(ms: &mut [Mention]) {
     let mut first: HashMap<String, String> = HashMap::new();
     for m in ms.iter_mut() {
-        if let Value::Action { code: Some(code), label } = &mut m.value {
+        if let Value::Action {
+            code: Some(code),
+            label,
+        } = &mut m.value
+        {
             let key = code.to_lowercase();
             match first.get(&key) {
                 Some(l) => *label = l.clone(),
@@ -321,7 +404,13 @@ mod tests {
             ]
         );
         let t = "entreprises \ninnovants II_2.1.2 Plateforme d’accompagnement, de formation et de placement de \n";
-        assert_eq!(run(t), [c("II_2.1.2", "Plateforme d’accompagnement, de formation et de placement de")]);
+        assert_eq!(
+            run(t),
+            [c(
+                "II_2.1.2",
+                "Plateforme d’accompagnement, de formation et de placement de"
+            )]
+        );
     }
 
     #[test]
@@ -339,9 +428,18 @@ mod tests {
             run("Action 2.3 – Créer le fonds « Guyane ESS Garantie » avec France Active et Bpifrance\nPilote : CTG."),
             [c("Action 2.3", "Créer le fonds « Guyane ESS Garantie » avec France Active et Bpifrance")]
         );
-        assert_eq!(run("Fiche T1 – Gouvernance et suivi\nUn comité"), [c("Fiche T1", "Gouvernance et suivi")]);
-        assert_eq!(run("Fiche-action n° 4 – Animer le réseau\n"), [c("Fiche-action n° 4", "Animer le réseau")]);
-        assert_eq!(run("A.1.2 Créer un fonds d'amorçage\n"), [c("A.1.2", "Créer un fonds d'amorçage")]);
+        assert_eq!(
+            run("Fiche T1 – Gouvernance et suivi\nUn comité"),
+            [c("Fiche T1", "Gouvernance et suivi")]
+        );
+        assert_eq!(
+            run("Fiche-action n° 4 – Animer le réseau\n"),
+            [c("Fiche-action n° 4", "Animer le réseau")]
+        );
+        assert_eq!(
+            run("A.1.2 Créer un fonds d'amorçage\n"),
+            [c("A.1.2", "Créer un fonds d'amorçage")]
+        );
     }
 
     #[test]
@@ -359,8 +457,14 @@ mod tests {
         assert_eq!(
             run(t),
             [
-                (None, "Salon des Entrepreneurs 2014 – Programme spécial ESS".to_string()),
-                (None, "Co-organisation de la 2eme journée régionale des PTCE".to_string()),
+                (
+                    None,
+                    "Salon des Entrepreneurs 2014 – Programme spécial ESS".to_string()
+                ),
+                (
+                    None,
+                    "Co-organisation de la 2eme journée régionale des PTCE".to_string()
+                ),
             ]
         );
         let t = "Exemples d'actions :\nLe PDESS vise à créer des emplois.\n-\nHôtel d’activités ARTIS (8000 m2).\nDynamiques structurantes en cours impulsées par la Métropole\n- Réalisation du schéma directeur du réemploi,\nInsertion de l’ESS au sein des autres politiques publiques.\nExemples : innovation technologique et sociale\nAppui à l’ingénierie des projets des communes :\nEchirolles, Le Sappey (notamment),\n";

@@ -28,13 +28,18 @@ struct Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut w = Words { kinds: Vec::new(), not: Vec::new() };
+    let mut w = Words {
+        kinds: Vec::new(),
+        not: Vec::new(),
+    };
     for l in include_str!("../../data/axis_words.tsv").lines() {
         if l.starts_with('#') || l.trim().is_empty() {
             continue;
         }
         let mut it = l.split('\t');
-        let (Some(word), Some(kind)) = (it.next(), it.next()) else { continue };
+        let (Some(word), Some(kind)) = (it.next(), it.next()) else {
+            continue;
+        };
         let k = match kind.trim() {
             "axe" => AxisKind::Axe,
             "orientation" => AxisKind::Orientation,
@@ -55,11 +60,28 @@ fn kind_of(word: &str) -> Option<AxisKind> {
     WORDS.kinds.iter().find(|(w, _)| *w == l).map(|(_, k)| *k)
 }
 
-fn push(out: &mut Vec<Mention>, start: usize, end: usize, kind: AxisKind, number: Option<u32>, label: String, rule: &'static str) {
+fn push(
+    out: &mut Vec<Mention>,
+    start: usize,
+    end: usize,
+    kind: AxisKind,
+    number: Option<u32>,
+    label: String,
+    rule: &'static str,
+) {
     if label.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return;
     }
-    out.push(Mention { start, end, value: Value::Axis { kind, number, label }, rule });
+    out.push(Mention {
+        start,
+        end,
+        value: Value::Axis {
+            kind,
+            number,
+            label,
+        },
+        rule,
+    });
 }
 
 fn roman(s: &str) -> Option<u32> {
@@ -83,7 +105,10 @@ fn roman(s: &str) -> Option<u32> {
 }
 
 /// Words after which a label wrapped onto the next line goes on.
-const OPEN_END: &[&str] = &["à", "au", "aux", "d'", "de", "des", "du", "en", "et", "l'", "la", "le", "les", "par", "pour", "sur"];
+const OPEN_END: &[&str] = &[
+    "à", "au", "aux", "d'", "de", "des", "du", "en", "et", "l'", "la", "le", "les", "par", "pour",
+    "sur",
+];
 
 /// End of the label that starts at `from`: at ` : ` (what follows explains it), `;`, a
 /// sentence end, or the end of its line unless the line wraps (next line in lower case, or
@@ -128,10 +153,18 @@ fn label_end(t: &str, from: usize, across_blank: bool) -> usize {
         }
         let next = t.get(next_start..).unwrap_or("").trim_start();
         let cur = line.trim_end();
-        let lw = cur.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+        let lw = cur
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         let lower = next.chars().next().is_some_and(char::is_lowercase);
         let open = OPEN_END.contains(&lw.as_str()) || cur.ends_with('-');
-        if next.starts_with(is_bullet) || next.is_empty() || !(lower || open && !blank) || next_start - from > 500 {
+        if next.starts_with(is_bullet)
+            || next.is_empty()
+            || !(lower || open && !blank)
+            || next_start - from > 500
+        {
             return nl;
         }
         pos = next_start;
@@ -158,7 +191,8 @@ fn clean_label(s: &str) -> String {
         nl = false;
         out.push(c);
     }
-    out.trim_matches(|c: char| c.is_whitespace() || ",;:.–—-•".contains(c)).to_string()
+    out.trim_matches(|c: char| c.is_whitespace() || ",;:.–—-•".contains(c))
+        .to_string()
 }
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -173,47 +207,81 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 // `Enjeu 1`, the number possibly glued to its label (`Axe 2Communication`).
 fn numbered(t: &str, out: &mut Vec<Mention>) {
     for c in NUMBERED.captures_iter(t) {
-        let (Some(all), Some(word), Some(num)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let (Some(all), Some(word), Some(num)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
         let n = if num.as_str().as_bytes()[0].is_ascii_digit() {
             num.as_str().parse::<u32>().ok()
         } else {
             // `Axe INNOVATION` is a heading, not axis I
-            if t.get(num.end()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic) {
+            if t.get(num.end()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphabetic)
+            {
                 continue;
             }
             roman(num.as_str())
         };
-        let Some(kind) = kind_of(word.as_str()) else { continue };
+        let Some(kind) = kind_of(word.as_str()) else {
+            continue;
+        };
         let mut from = all.end();
         // `AXE 3 :` with its label on the next line
-        let rest_of_line = t.get(from..).map(|r| r.get(..r.find('\n').unwrap_or(r.len())).unwrap_or(""));
+        let rest_of_line = t
+            .get(from..)
+            .map(|r| r.get(..r.find('\n').unwrap_or(r.len())).unwrap_or(""));
         if rest_of_line.is_some_and(|l| l.trim().is_empty()) {
             let r = t.get(from..).unwrap_or("");
             let skip = r.len() - r.trim_start().len();
             from += skip;
-            if t.get(from..).is_some_and(|r| NUMBERED.is_match(r.get(..r.find('\n').unwrap_or(r.len())).unwrap_or(""))) {
+            if t.get(from..).is_some_and(|r| {
+                NUMBERED.is_match(r.get(..r.find('\n').unwrap_or(r.len())).unwrap_or(""))
+            }) {
                 continue;
             }
         }
         let end = label_end(t, from, false);
         let label = clean_label(t.get(from..end).unwrap_or(""));
-        push(out, word.start(), end.max(from), kind, n, label, "axis.numbered");
+        push(
+            out,
+            word.start(),
+            end.max(from),
+            kind,
+            n,
+            label,
+            "axis.numbered",
+        );
     }
 }
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(Axe|AXE|Orientation|ORIENTATION)[ \t]+(\p{Lu}[\p{Lu} '’-]{2,80}?)[ \t]*$").expect("static regex")
+    Regex::new(
+        r"(?m)^[ \t]*(Axe|AXE|Orientation|ORIENTATION)[ \t]+(\p{Lu}[\p{Lu} '’-]{2,80}?)[ \t]*$",
+    )
+    .expect("static regex")
 });
 
 // A plan's table sections are headed by the axis name in capitals: `Axe PROMOTION`.
 fn headings(t: &str, out: &mut Vec<Mention>) {
     for c in HEADING.captures_iter(t) {
-        let (Some(word), Some(label)) = (c.get(1), c.get(2)) else { continue };
-        let Some(kind) = kind_of(word.as_str()) else { continue };
+        let (Some(word), Some(label)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let Some(kind) = kind_of(word.as_str()) else {
+            continue;
+        };
         if roman(label.as_str().trim()).is_some() {
             continue;
         }
-        push(out, word.start(), label.end(), kind, None, clean_label(label.as_str()), "axis.heading");
+        push(
+            out,
+            word.start(),
+            label.end(),
+            kind,
+            None,
+            clean_label(label.as_str()),
+            "axis.heading",
+        );
     }
 }
 
@@ -222,12 +290,21 @@ fn number_headings(ms: &mut [Mention]) {
     let numbered: Vec<(String, u32)> = ms
         .iter()
         .filter_map(|m| match &m.value {
-            Value::Axis { number: Some(n), label, .. } => Some((fold(label), *n)),
+            Value::Axis {
+                number: Some(n),
+                label,
+                ..
+            } => Some((fold(label), *n)),
             _ => None,
         })
         .collect();
     for m in ms.iter_mut() {
-        if let Value::Axis { number: number @ None, label, .. } = &mut m.value {
+        if let Value::Axis {
+            number: number @ None,
+            label,
+            ..
+        } = &mut m.value
+        {
             let f = fold(label);
             if let Some((_, n)) = numbered.iter().find(|(l, _)| *l == f) {
                 *number = Some(*n);
@@ -248,7 +325,9 @@ static ANNOUNCE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn count_word(s: &str) -> Option<usize> {
     let l = s.to_lowercase();
-    let words = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+    let words = [
+        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    ];
     if let Some(i) = words.iter().position(|w| *w == l) {
         return Some(i + 2);
     }
@@ -265,7 +344,11 @@ fn sentence_before(t: &str, pos: usize) -> &str {
         f
     };
     let w = t.get(from..pos).unwrap_or("");
-    let cut = [". ", ".\n", "\n\n", "; "].iter().filter_map(|s| w.rfind(s).map(|i| i + s.len())).max().unwrap_or(0);
+    let cut = [". ", ".\n", "\n\n", "; "]
+        .iter()
+        .filter_map(|s| w.rfind(s).map(|i| i + s.len()))
+        .max()
+        .unwrap_or(0);
     // and the line before it (a heading such as `Appel à projets …`)
     let s = w.get(..cut).unwrap_or("");
     let line_before = s.trim_end().rfind('\n').map_or(0, |i| i + 1);
@@ -277,7 +360,9 @@ fn sentence_before(t: &str, pos: usize) -> &str {
 // inline after the colon or as bulleted or numbered items on the following lines.
 fn announced_lists(t: &str, out: &mut Vec<Mention>) {
     for c in ANNOUNCE.captures_iter(t) {
-        let (Some(all), Some(det), Some(noun), Some(tail), Some(term)) = (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4)) else {
+        let (Some(all), Some(det), Some(noun), Some(tail), Some(term)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4))
+        else {
             continue;
         };
         let n = count_word(det.as_str());
@@ -285,9 +370,14 @@ fn announced_lists(t: &str, out: &mut Vec<Mention>) {
         if n.is_none() && det_l != "plusieurs" && !tail.as_str().contains("suivant") {
             continue;
         }
-        let Some(kind) = kind_of(noun.as_str()) else { continue };
+        let Some(kind) = kind_of(noun.as_str()) else {
+            continue;
+        };
         // the announcing line is not itself an item of a list
-        let line_start = t.get(..all.start()).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+        let line_start = t
+            .get(..all.start())
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |i| i + 1);
         let lead = t.get(line_start..all.start()).unwrap_or("").trim_start();
         if lead.starts_with(is_bullet) {
             continue;
@@ -297,7 +387,9 @@ fn announced_lists(t: &str, out: &mut Vec<Mention>) {
             continue;
         }
         let after = all.end();
-        let rest_of_line = t.get(after..).map_or("", |r| r.get(..r.find('\n').unwrap_or(r.len())).unwrap_or(""));
+        let rest_of_line = t.get(after..).map_or("", |r| {
+            r.get(..r.find('\n').unwrap_or(r.len())).unwrap_or("")
+        });
         if term.as_str() == ":" && !rest_of_line.trim().is_empty() {
             inline_items(t, after, n, kind, out);
         } else {
@@ -346,7 +438,15 @@ fn inline_items(t: &str, from: usize, n: Option<usize>, kind: AxisKind, out: &mu
     }
     for (s, e) in parts {
         let label = clean_label(body.get(s..e).unwrap_or(""));
-        push(out, from + s, from + e, kind, None, label, "axis.inline_list");
+        push(
+            out,
+            from + s,
+            from + e,
+            kind,
+            None,
+            label,
+            "axis.inline_list",
+        );
     }
 }
 
@@ -411,10 +511,21 @@ fn line_items(t: &str, from: usize, n: Option<usize>, kind: AxisKind, out: &mut 
         }
         let end = label_end(t, start, true);
         let label = clean_label(t.get(start..end).unwrap_or(""));
-        push(out, start, end.max(start), kind, None, label, "axis.list_item");
+        push(
+            out,
+            start,
+            end.max(start),
+            kind,
+            None,
+            label,
+            "axis.list_item",
+        );
         count += 1;
         // go to the line after the item's end
-        let next = t.get(end..).and_then(|x| x.find('\n')).map_or(t.len(), |i| end + i + 1);
+        let next = t
+            .get(end..)
+            .and_then(|x| x.find('\n'))
+            .map_or(t.len(), |i| end + i + 1);
         // an item's text may run on past the label: skip its continuation lines
         let mut p = next;
         loop {
@@ -443,12 +554,22 @@ fn numbered_items(t: &str, from: usize, n: usize, kind: AxisKind, out: &mut Vec<
         let e = r.find('\n').map_or(r.len(), |i| i);
         let line = r.get(..e).unwrap_or("");
         if let Some(c) = ITEM_NUM.captures(line) {
-            let (Some(all), Some(num)) = (c.get(0), c.get(1)) else { break };
+            let (Some(all), Some(num)) = (c.get(0), c.get(1)) else {
+                break;
+            };
             if num.as_str().parse::<usize>().ok() == Some(k) {
                 let start = pos + all.end();
                 let end = label_end(t, start, true);
                 let label = clean_label(t.get(start..end).unwrap_or(""));
-                push(out, start, end.max(start), kind, u32::try_from(k).ok(), label, "axis.numbered_item");
+                push(
+                    out,
+                    start,
+                    end.max(start),
+                    kind,
+                    u32::try_from(k).ok(),
+                    label,
+                    "axis.numbered_item",
+                );
                 k += 1;
             }
         }
@@ -481,7 +602,10 @@ mod tests {
 
     #[test]
     fn table_sorted() {
-        let rows: Vec<&str> = include_str!("../../data/axis_words.tsv").lines().filter(|l| !l.starts_with('#')).collect();
+        let rows: Vec<&str> = include_str!("../../data/axis_words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
         assert!(rows.windows(2).all(|w| w[0] < w[1]));
     }
 
@@ -490,7 +614,12 @@ mod tests {
         let t = "autour de trois axes : \n\n• Axe 1 : Promotion \n• Axe 2 : Innovation sociale \n\n3.2. Axe 1 : Promotion \n\nAxe PROMOTION \n";
         assert_eq!(
             run(t),
-            [ax(Some(1), "Promotion"), ax(Some(2), "Innovation sociale"), ax(Some(1), "Promotion"), ax(Some(1), "PROMOTION")]
+            [
+                ax(Some(1), "Promotion"),
+                ax(Some(2), "Innovation sociale"),
+                ax(Some(1), "Promotion"),
+                ax(Some(1), "PROMOTION")
+            ]
         );
         assert_eq!(
             run("- Axe 2Communication, promotion et sensibilisation\n- Axe 3Ressources humaines et ESS\n"),
@@ -504,7 +633,10 @@ mod tests {
             run("Orientation 2 – Consolider la finance solidaire et l'accès des structures aux fonds européens\n"),
             [ax(Some(2), "Consolider la finance solidaire et l'accès des structures aux fonds européens")]
         );
-        assert_eq!(run("AXE 3 :\nObserver l'ESS\n"), [ax(Some(3), "Observer l'ESS")]);
+        assert_eq!(
+            run("AXE 3 :\nObserver l'ESS\n"),
+            [ax(Some(3), "Observer l'ESS")]
+        );
     }
 
     #[test]
@@ -524,7 +656,11 @@ mod tests {
         let t = "Trois axes de travail spécifiques sont mis en avant : la communication, les outils de développement et l'innovation et filière.\n";
         assert_eq!(
             run(t),
-            [ax(None, "la communication"), ax(None, "les outils de développement"), ax(None, "l'innovation et filière")]
+            [
+                ax(None, "la communication"),
+                ax(None, "les outils de développement"),
+                ax(None, "l'innovation et filière")
+            ]
         );
         let t = "autour de 3 enjeux identifiés : communiquer sur l'ESS, financer et développer l'ESS, développer de nouveaux services de l'ESS.\n";
         assert_eq!(run(t).len(), 3);
@@ -532,7 +668,10 @@ mod tests {
         assert_eq!(
             run(t),
             [
-                ax(Some(1), "IDECLIC SOLIDAIRE PROJETS, un dispositif de soutien"),
+                ax(
+                    Some(1),
+                    "IDECLIC SOLIDAIRE PROJETS, un dispositif de soutien"
+                ),
                 ax(Some(2), "La structuration du secteur"),
                 ax(Some(3), "LA SENSIBILISATION auprès du grand public"),
             ]
@@ -540,7 +679,11 @@ mod tests {
         let t = "Il s’appuie sur 3 axes de développement : \n\n-  La promotion régionale \net territoriale de l’ESS : \ndans la continuité.\n\n-  L’innovation sociale : au-delà\n\n-  Le développement en \nESS : par un soutien\n";
         assert_eq!(
             run(t),
-            [ax(None, "La promotion régionale et territoriale de l’ESS"), ax(None, "L’innovation sociale"), ax(None, "Le développement en ESS")]
+            [
+                ax(None, "La promotion régionale et territoriale de l’ESS"),
+                ax(None, "L’innovation sociale"),
+                ax(None, "Le développement en ESS")
+            ]
         );
     }
 
@@ -551,7 +694,10 @@ mod tests {
         assert!(run("- valide l'architecture en quatre orientations ;\n- retient le principe\n- crée un groupe\n- confie\n- décide\n").is_empty());
         assert!(run("au sein des 3 axes précédemment évoqués. Chaque chantier").is_empty());
         assert!(run("Le projet cible deux publics : les jeunes, les seniors.").is_empty());
-        assert!(run("fixe trois orientations, déclinées en neuf actions.\n\n2. ORIENTATIONS ET ACTIONS\n").is_empty());
+        assert!(run(
+            "fixe trois orientations, déclinées en neuf actions.\n\n2. ORIENTATIONS ET ACTIONS\n"
+        )
+        .is_empty());
         assert!(run("intégré à l'orientation 3.\n").is_empty());
     }
 }

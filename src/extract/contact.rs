@@ -22,8 +22,23 @@ impl Extractor for Contacts {
     }
 }
 
-fn push(out: &mut Vec<Mention>, start: usize, end: usize, kind: ContactKind, n: String, rule: &'static str) {
-    out.push(Mention { start, end, value: Value::Contact { kind, normalized: n }, rule });
+fn push(
+    out: &mut Vec<Mention>,
+    start: usize,
+    end: usize,
+    kind: ContactKind,
+    n: String,
+    rule: &'static str,
+) {
+    out.push(Mention {
+        start,
+        end,
+        value: Value::Contact {
+            kind,
+            normalized: n,
+        },
+        rule,
+    });
 }
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,13 +49,22 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 // An e-mail address is `local@domain.tld`; domains are case-insensitive, so it is lower-cased.
 fn emails(t: &str, out: &mut Vec<Mention>) {
     for m in EMAIL.find_iter(t) {
-        push(out, m.start(), m.end(), ContactKind::Email, m.as_str().to_lowercase(), "contact.email");
+        push(
+            out,
+            m.start(),
+            m.end(),
+            ContactKind::Email,
+            m.as_str().to_lowercase(),
+            "contact.email",
+        );
     }
 }
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+(?:33|262|269|508|590|594|596)[ .]?(?:\(0\)[ .]?)?|0)[1-9](?:[ .\-]?[0-9]){8}")
-        .expect("static regex")
+    Regex::new(
+        r"(?:\+(?:33|262|269|508|590|594|596)[ .]?(?:\(0\)[ .]?)?|0)[1-9](?:[ .\-]?[0-9]){8}",
+    )
+    .expect("static regex")
 });
 
 /// Overseas numbering: a national number (without its leading 0) whose first digits name an
@@ -92,7 +116,10 @@ fn phones(t: &str, out: &mut Vec<Mention>) {
         let national = if let Some(rest) = s_txt.strip_prefix('+') {
             let cc_len = if rest.starts_with("33") { 2 } else { 3 };
             let d = digits.get(cc_len..).unwrap_or("");
-            d.strip_prefix('0').filter(|x| x.len() == 9).unwrap_or(d).to_string()
+            d.strip_prefix('0')
+                .filter(|x| x.len() == 9)
+                .unwrap_or(d)
+                .to_string()
         } else {
             digits.get(1..).unwrap_or("").to_string()
         };
@@ -120,7 +147,9 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 // A web address starts with a scheme or `www.`; trailing sentence punctuation is not part of it.
 fn urls(t: &str, out: &mut Vec<Mention>) {
     for m in URL.find_iter(t) {
-        let s = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’']);
+        let s = m
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’']);
         if !s.contains('.') || s.ends_with("www") {
             continue;
         }
@@ -132,14 +161,35 @@ fn urls(t: &str, out: &mut Vec<Mention>) {
         if host_part.len() < 8 {
             continue;
         }
-        push(out, m.start(), m.start() + s.len(), ContactKind::Url, n, "contact.url");
+        push(
+            out,
+            m.start(),
+            m.start() + s.len(),
+            ContactKind::Url,
+            n,
+            "contact.url",
+        );
     }
 }
 
 /// Street types of French postal addresses (La Poste, norme AFNOR NF Z 10-011).
 const STREET_TYPES: &[&str] = &[
-    "allée", "avenue", "bd", "boulevard", "chemin", "cours", "esplanade", "impasse", "parvis",
-    "passage", "place", "quai", "route", "rue", "square", "voie",
+    "allée",
+    "avenue",
+    "bd",
+    "boulevard",
+    "chemin",
+    "cours",
+    "esplanade",
+    "impasse",
+    "parvis",
+    "passage",
+    "place",
+    "quai",
+    "route",
+    "rue",
+    "square",
+    "voie",
 ];
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
@@ -164,8 +214,18 @@ fn addresses(t: &str, out: &mut Vec<Mention>) {
                 end += sp + nd;
             }
         }
-        let n = t[m.start()..end].split_whitespace().collect::<Vec<_>>().join(" ");
-        push(out, m.start(), end, ContactKind::Address, n, "contact.address");
+        let n = t[m.start()..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        push(
+            out,
+            m.start(),
+            end,
+            ContactKind::Address,
+            n,
+            "contact.address",
+        );
     }
 }
 
@@ -178,24 +238,42 @@ mod tests {
         Contacts.extract(&Doc { id: "t", text: t }, &mut out);
         out.into_iter()
             .map(|m| match m.value {
-                Value::Contact { kind, normalized } => (kind, normalized, t[m.start..m.end].to_string()),
+                Value::Contact { kind, normalized } => {
+                    (kind, normalized, t[m.start..m.end].to_string())
+                }
                 _ => unreachable!(),
             })
             .collect()
     }
 
     fn norm(t: &str, kind: ContactKind) -> Vec<String> {
-        run(t).into_iter().filter(|x| x.0 == kind).map(|x| x.1).collect()
+        run(t)
+            .into_iter()
+            .filter(|x| x.0 == kind)
+            .map(|x| x.1)
+            .collect()
     }
 
     #[test]
     fn phones_to_e164() {
         let p = ContactKind::Phone;
-        assert_eq!(norm("i.metert@cg38.fr \n04 76 00 64 35\n", p), ["+33476006435"]);
-        assert_eq!(norm("ml.filippi@adec.corsica – 04.95.50.91.27", p), ["+33495509127"]);
-        assert_eq!(norm("a.luciani@cress.corsica – +33 (0)4 95 10 54 61", p), ["+33495105461"]);
+        assert_eq!(
+            norm("i.metert@cg38.fr \n04 76 00 64 35\n", p),
+            ["+33476006435"]
+        );
+        assert_eq!(
+            norm("ml.filippi@adec.corsica – 04.95.50.91.27", p),
+            ["+33495509127"]
+        );
+        assert_eq!(
+            norm("a.luciani@cress.corsica – +33 (0)4 95 10 54 61", p),
+            ["+33495105461"]
+        );
         assert_eq!(norm("+33 4 95 50 91 12", p), ["+33495509112"]);
-        assert_eq!(norm("Secrétariat des élus : 0262 48 70 41", p), ["+262262487041"]);
+        assert_eq!(
+            norm("Secrétariat des élus : 0262 48 70 41", p),
+            ["+262262487041"]
+        );
         assert_eq!(norm("+262 262 48 65 12", p), ["+262262486512"]);
         assert_eq!(norm("0262.92.29.84", p), ["+262262922984"]);
         assert_eq!(norm("tél. 0690 12 34 56", p), ["+590690123456"]);
@@ -213,16 +291,28 @@ mod tests {
 
     #[test]
     fn emails_and_urls() {
-        assert_eq!(norm("Assistante : a.jacquet@cg38.fr", ContactKind::Email), ["a.jacquet@cg38.fr"]);
         assert_eq!(
-            norm("Rédaction : Thomas Renaud – thomas.renaud@centrevaldeloire.fr", ContactKind::Email),
+            norm("Assistante : a.jacquet@cg38.fr", ContactKind::Email),
+            ["a.jacquet@cg38.fr"]
+        );
+        assert_eq!(
+            norm(
+                "Rédaction : Thomas Renaud – thomas.renaud@centrevaldeloire.fr",
+                ContactKind::Email
+            ),
             ["thomas.renaud@centrevaldeloire.fr"]
         );
         assert_eq!(
-            norm("la plateforme (www.rhone-alpesolidaires.org ; 800 000 visites)", ContactKind::Url),
+            norm(
+                "la plateforme (www.rhone-alpesolidaires.org ; 800 000 visites)",
+                ContactKind::Url
+            ),
             ["https://www.rhone-alpesolidaires.org"]
         );
-        assert_eq!(norm("voir https://www.ess-france.org/.", ContactKind::Url), ["https://www.ess-france.org/"]);
+        assert_eq!(
+            norm("voir https://www.ess-france.org/.", ContactKind::Url),
+            ["https://www.ess-france.org/"]
+        );
         assert!(norm("le site www. est", ContactKind::Url).is_empty());
     }
 
@@ -230,7 +320,10 @@ mod tests {
     fn addresses() {
         let a = ContactKind::Address;
         assert_eq!(
-            norm("siège social est situé 11 rue Auguste Lacroix 69003 LYON (Rhône)", a),
+            norm(
+                "siège social est situé 11 rue Auguste Lacroix 69003 LYON (Rhône)",
+                a
+            ),
             ["11 rue Auguste Lacroix 69003 LYON"]
         );
         assert_eq!(
@@ -242,7 +335,10 @@ mod tests {
             ["22 cours Grandval – BP 215 – 20187 Ajaccio cedex 1"]
         );
         assert_eq!(
-            norm("situé 9 rue Saint-Pierre-Lentin, CS 94117, 45041 Orléans Cedex 1, représentée", a),
+            norm(
+                "situé 9 rue Saint-Pierre-Lentin, CS 94117, 45041 Orléans Cedex 1, représentée",
+                a
+            ),
             ["9 rue Saint-Pierre-Lentin, CS 94117, 45041 Orléans Cedex 1"]
         );
         assert!(norm("les 3 rues du centre", a).is_empty());

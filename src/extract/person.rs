@@ -14,7 +14,9 @@ pub struct Persons;
 
 impl Extractor for Persons {
     fn extract(&self, doc: &Doc<'_>, out: &mut Vec<Mention>) {
+        let from = out.len();
         persons(doc.text, out);
+        fullest_roles(&mut out[from..]);
     }
 }
 
@@ -76,7 +78,9 @@ fn first_word(s: &str) -> String {
 /// `s` opens with the title of a function (after an optional article or ordinal).
 pub(crate) fn starts_with_role(s: &str) -> bool {
     let s = strip_article(s);
-    let s = ORDINAL.find(s).map_or(s, |m| s.get(m.end()..).unwrap_or(""));
+    let s = ORDINAL
+        .find(s)
+        .map_or(s, |m| s.get(m.end()..).unwrap_or(""));
     let w = first_word(s);
     ROLE_WORDS.contains(w.as_str())
         || (w == "secrétaire" || w == "ministre")
@@ -116,16 +120,40 @@ fn clean_role(s: &str) -> String {
 
 /// Words that leave a role open at the end of a line (`délégué à⏎l'économie`).
 const OPEN_END: &[&str] = &[
-    "à", "au", "aux", "chargé", "chargée", "d'", "d’", "de", "déléguée", "délégué", "des", "du",
-    "en", "et", "l'", "l’", "la", "le", "les", "pour", "sur",
+    "à",
+    "au",
+    "aux",
+    "chargé",
+    "chargée",
+    "d'",
+    "d’",
+    "de",
+    "déléguée",
+    "délégué",
+    "des",
+    "du",
+    "en",
+    "et",
+    "l'",
+    "l’",
+    "la",
+    "le",
+    "les",
+    "pour",
+    "sur",
 ];
 
 /// Prepositions and articles that continue an enumeration of delegated fields after a comma
 /// (`chargée de l'emploi, de l'insertion et de …`).
-const ENUM_START: &[&str] = &["à ", "au ", "aux ", "de ", "des ", "du ", "d'", "d’", "l'", "l’", "la ", "le ", "les "];
+const ENUM_START: &[&str] = &[
+    "à ", "au ", "aux ", "de ", "des ", "du ", "d'", "d’", "l'", "l’",
+];
 
 fn last_word(s: &str) -> &str {
-    s.trim_end().rsplit(char::is_whitespace).next().unwrap_or("")
+    s.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
 }
 
 /// Length in bytes of the role that opens `s` (which starts at the title).
@@ -135,7 +163,9 @@ fn role_extent(s: &str) -> usize {
     let limit = s.len().min(300);
     let delegation = |upto: &str| {
         let l = upto.to_lowercase();
-        ["chargé", "délégué", "en charge", " à l", " au ", " aux "].iter().any(|k| l.contains(k))
+        ["chargé", "délégué", "en charge", " à l", " au ", " aux "]
+            .iter()
+            .any(|k| l.contains(k))
     };
     while i < limit {
         let c = b[i];
@@ -154,12 +184,25 @@ fn role_extent(s: &str) -> usize {
                         .split(|c: char| c.is_whitespace())
                         .next()
                         .is_some_and(|w| w.chars().all(|c| c.is_alphabetic() || "'’-".contains(c)));
-                let place = prev.chars().last().is_some_and(char::is_alphabetic)
+                // `de la région⏎Rhône-Alpes, …`: a place name that closes its line or clause
+                let first_tok_end = nxt
+                    .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                    .unwrap_or(nxt.len());
+                let closes = nxt.get(first_tok_end..).is_some_and(|r| {
+                    r.is_empty()
+                        || r.starts_with(',')
+                        || r.starts_with('.')
+                        || r.trim_start_matches([' ', '\t']).starts_with('\n')
+                });
+                let place = closes
+                    && prev.chars().last().is_some_and(char::is_alphabetic)
                     && lw.chars().all(char::is_lowercase)
                     && nxt.chars().next().is_some_and(char::is_uppercase)
                     && !is_not_name(nxt.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
                     && !starts_with_role(nxt)
-                    && !RUN.find(nxt).is_some_and(|m| m.start() == 0 && m.as_str().contains(' '));
+                    && !RUN
+                        .find(nxt)
+                        .is_some_and(|m| m.start() == 0 && m.as_str().contains(' '));
                 if !(open || lower_word || place) {
                     return i;
                 }
@@ -171,7 +214,8 @@ fn role_extent(s: &str) -> usize {
                     return i;
                 }
                 let cont = (starts_with_role(r) && !r.starts_with("le ") && !r.starts_with("la "))
-                    || (delegation(s.get(..i).unwrap_or("")) && ENUM_START.iter().any(|p| r.starts_with(p)));
+                    || (delegation(s.get(..i).unwrap_or(""))
+                        && ENUM_START.iter().any(|p| r.starts_with(p)));
                 if !cont {
                     return i;
                 }
@@ -184,7 +228,11 @@ fn role_extent(s: &str) -> usize {
             }
             _ => {
                 let rest = s.get(i..).unwrap_or("");
-                if rest.starts_with(" – ") || rest.starts_with(" — ") || rest.starts_with(" - ") || rest.starts_with('«') {
+                if rest.starts_with(" – ")
+                    || rest.starts_with(" — ")
+                    || rest.starts_with(" - ")
+                    || rest.starts_with('«')
+                {
                     return i;
                 }
             }
@@ -205,7 +253,10 @@ fn role_after(t: &str, end: usize) -> Option<String> {
     let r = rest.trim_start_matches([' ', '\t']);
     let r = r.strip_prefix(',')?;
     let r = r.trim_start_matches([' ', '\t']);
-    let r = r.strip_prefix('\n').unwrap_or(r).trim_start_matches([' ', '\t']);
+    let r = r
+        .strip_prefix('\n')
+        .unwrap_or(r)
+        .trim_start_matches([' ', '\t']);
     if !starts_with_role(r) {
         return None;
     }
@@ -286,11 +337,47 @@ fn role_of_block(t: &str, start: usize, end: usize) -> Option<Option<String>> {
     let next = rest.get(nl + 1..)?;
     let line = next.get(..next.find('\n').unwrap_or(next.len()))?.trim();
     if starts_with_role(line) {
-        Some(Some(clean_role(line)))
+        // the role line may wrap (`Vice-Président chargé de⏎l’économie sociale et solidaire`)
+        let lw = last_word(line).to_lowercase();
+        let text = if OPEN_END.contains(&lw.as_str()) || line.ends_with('-') {
+            let body = next.trim_start();
+            body.get(..role_extent(body)).unwrap_or(line)
+        } else {
+            line
+        };
+        Some(Some(clean_role(text)))
     } else if lead == ">" {
         Some(None)
     } else {
         None
+    }
+}
+
+/// A person named several times in a document (the parties, then the signatures) holds one
+/// function: every mention takes the fullest role written for that name.
+fn fullest_roles(ms: &mut [Mention]) {
+    let mut best: Vec<(String, String)> = Vec::new();
+    for m in ms.iter() {
+        if let Value::Person {
+            name,
+            role: Some(r),
+        } = &m.value
+        {
+            let key = crate::fr::fold::fold(name);
+            match best.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, b)) if b.len() < r.len() => *b = r.clone(),
+                Some(_) => {}
+                None => best.push((key, r.clone())),
+            }
+        }
+    }
+    for m in ms.iter_mut() {
+        if let Value::Person { name, role } = &mut m.value {
+            let key = crate::fr::fold::fold(name);
+            if let Some((_, b)) = best.iter().find(|(k, _)| *k == key) {
+                *role = Some(b.clone());
+            }
+        }
     }
 }
 
@@ -331,13 +418,30 @@ fn tokens(run: &str, base: usize) -> Vec<Tok<'_>> {
             // `Pierre-RIBEAUD`: a hyphen between a normal-case given name and a capitalised
             // surname stands for a space (compound names keep one case throughout)
             let glued = w.char_indices().find(|&(k, c)| {
-                c == '-' && w.get(k + 1..).is_some_and(is_upper_word) && !w.get(..k).is_some_and(is_upper_word)
+                c == '-'
+                    && w.get(k + 1..).is_some_and(is_upper_word)
+                    && !w.get(..k).is_some_and(is_upper_word)
             });
             if let Some((k, _)) = glued {
-                v.push(Tok { s: &w[..k], start: s, end: s + k, nl });
-                v.push(Tok { s: &w[k + 1..], start: s + k + 1, end: e, nl: false });
+                v.push(Tok {
+                    s: &w[..k],
+                    start: s,
+                    end: s + k,
+                    nl,
+                });
+                v.push(Tok {
+                    s: &w[k + 1..],
+                    start: s + k + 1,
+                    end: e,
+                    nl: false,
+                });
             } else {
-                v.push(Tok { s: w, start: s, end: e, nl });
+                v.push(Tok {
+                    s: w,
+                    start: s,
+                    end: e,
+                    nl,
+                });
             }
         }
         i = off + w.len();
@@ -350,7 +454,10 @@ const PARTICLES: &[&str] = &["de", "du", "des", "d'", "d’"];
 fn persons(t: &str, out: &mut Vec<Mention>) {
     for m in RUN.find_iter(t) {
         // a run glued to letters is a piece of a word (`ESSonne`)
-        if t.get(m.end()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic) {
+        if t.get(m.end()..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_alphabetic)
+        {
             continue;
         }
         let toks = tokens(m.as_str(), m.start());
@@ -396,16 +503,29 @@ fn consider(t: &str, toks: &[Tok<'_>], civ_tok: bool, out: &mut Vec<Mention>) {
     if !(2..=4).contains(&words) {
         return;
     }
-    let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return };
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return;
+    };
     // a name opens with a given name in normal case
     if is_upper_word(first.s) || PARTICLES.contains(&first.s) {
         return;
     }
     let (start, end) = (first.start, last.end);
-    let civ_at = if civ_tok { toks.first().and_then(|f| civility_before(t, f.start)) } else { civility_before(t, start) };
+    let civ_at = if civ_tok {
+        toks.first().and_then(|f| civility_before(t, f.start))
+    } else {
+        civility_before(t, start)
+    };
     let lead = civ_at.unwrap_or(start);
     let (role, rule) = if let Some(r) = role_after(t, end) {
-        (Some(r), if civ_at.is_some() { "person.civility" } else { "person.name_role" })
+        (
+            Some(r),
+            if civ_at.is_some() {
+                "person.civility"
+            } else {
+                "person.name_role"
+            },
+        )
     } else if let Some(r) = role_before(t, lead) {
         (Some(r), "person.role_name")
     } else if let Some(r) = role_of_line_before(t, lead) {
@@ -417,8 +537,17 @@ fn consider(t: &str, toks: &[Tok<'_>], civ_tok: bool, out: &mut Vec<Mention>) {
     } else {
         return;
     };
-    let name = toks.iter().map(|x| name_case(x.s)).collect::<Vec<_>>().join(" ");
-    out.push(Mention { start, end, value: Value::Person { name, role }, rule });
+    let name = toks
+        .iter()
+        .map(|x| name_case(x.s))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push(Mention {
+        start,
+        end,
+        value: Value::Person { name, role },
+        rule,
+    });
 }
 
 #[cfg(test)]
@@ -438,13 +567,23 @@ mod tests {
 
     fn one(t: &str, name: &str, role: Option<&str>) {
         let got = run(t);
-        assert_eq!(got, vec![(name.to_string(), role.map(str::to_string))], "in {t:?}");
+        assert_eq!(
+            got,
+            vec![(name.to_string(), role.map(str::to_string))],
+            "in {t:?}"
+        );
     }
 
     #[test]
     fn tables_sorted_unique() {
-        for src in [include_str!("../../data/role_titles.tsv"), include_str!("../../data/person_not_names.tsv")] {
-            let rows: Vec<&str> = src.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        for src in [
+            include_str!("../../data/role_titles.tsv"),
+            include_str!("../../data/person_not_names.tsv"),
+        ] {
+            let rows: Vec<&str> = src
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect();
             assert!(rows.windows(2).all(|w| w[0] < w[1]), "{rows:?}");
         }
     }
@@ -490,7 +629,11 @@ mod tests {
 
     #[test]
     fn signatures_and_contacts() {
-        one("Eric PIOLLE, le Maire de Grenoble \n\nPar", "Eric Piolle", Some("Maire de Grenoble"));
+        one(
+            "Eric PIOLLE, le Maire de Grenoble \n\nPar",
+            "Eric Piolle",
+            Some("Maire de Grenoble"),
+        );
         one(
             "Pour extrait conforme,\nLe Président,\nJoël BRUNEAU\n\nActe rendu",
             "Joël Bruneau",
@@ -540,7 +683,47 @@ mod tests {
             "Alain Richardson",
             Some("1er vice-président de la Collectivité de Saint-Martin"),
         );
-        one("Contact technique : Élodie Ludmila Eugénie, directrice de la CRESS de Guyane.", "Élodie Ludmila Eugénie", Some("directrice de la CRESS de Guyane"));
+        one(
+            "Contact technique : Élodie Ludmila Eugénie, directrice de la CRESS de Guyane.",
+            "Élodie Ludmila Eugénie",
+            Some("directrice de la CRESS de Guyane"),
+        );
+    }
+
+    #[test]
+    fn roles_that_stop() {
+        one(
+            "- Julien Moreau, chargé de mission économie de proximité\nDEV'UP Centre-Val de Loire\n- Claire",
+            "Julien Moreau",
+            Some("chargé de mission économie de proximité"),
+        );
+        one(
+            "Coordonné par Djémilah Hassani, co-déléguée à l'Europe et à l'International, le dispositif ultramarin a mobilisé",
+            "Djémilah Hassani",
+            Some("co-déléguée à l'Europe et à l'International"),
+        );
+        one(
+            "En 2021, Olivia Grégoire, secrétaire d'État chargée de l'Économie sociale, solidaire et responsable, annonce le 12 mai",
+            "Olivia Grégoire",
+            Some("secrétaire d'État chargée de l'Économie sociale"),
+        );
+        one(
+            "> Pierre Ribeaud \nVice-Président chargé de \nl’économie sociale et solidaire\np.ribeaud@cg38.fr",
+            "Pierre Ribeaud",
+            Some("Vice-Président chargé de l’économie sociale et solidaire"),
+        );
+    }
+
+    #[test]
+    fn one_role_per_person() {
+        let got = run("VU le décret portant nomination de M. Jean-Christophe BOUVIER en \nqualité de préfet ;\n\nL'État, représenté par Monsieur Jean-Christophe BOUVIER, Préfet de la région \nMartinique, préfet de la Martinique, ci-après désigné « l'État »,");
+        let want = Some("Préfet de la région Martinique, préfet de la Martinique".to_string());
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter()
+                .all(|(n, r)| n == "Jean-Christophe Bouvier" && *r == want),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -557,7 +740,9 @@ mod tests {
         assert!(run("réunit la Région, France Active CVL, la CRESS").is_empty());
         assert!(run("situé 11 rue Auguste Lacroix 69003 LYON").is_empty());
         assert!(run("16 rue Rosa Parks – CS 52700").is_empty());
-        assert!(run("Article 5 : d'autoriser le Président ou son représentant à signer").is_empty());
+        assert!(
+            run("Article 5 : d'autoriser le Président ou son représentant à signer").is_empty()
+        );
         assert!(run("Monsieur le Préfet de région, le Président du Conseil régional").is_empty());
         assert!(run("La Ville de Grenoble, représentée par le Maire").is_empty());
         assert!(run("Jérémie Godet ouvre la séance").is_empty());
