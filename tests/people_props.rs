@@ -115,3 +115,38 @@ proptest! {
         check(&t[s..e]);
     }
 }
+
+/// Rough throughput of the four families on the seeds (run with `--ignored --nocapture`;
+/// the test profile is only lightly optimised, so the release figure is several times higher).
+#[test]
+#[ignore]
+fn throughput() {
+    let mut text = String::new();
+    for _ in 0..40 {
+        for t in [
+            include_str!("../seeds/000_bb5a42d7c7880174.txt"),
+            include_str!("../seeds/001_0c293d2f549ad76e.txt"),
+            include_str!("../seeds/002_d8c626b1ab69bb45.txt"),
+            include_str!("../seeds/003_9092218c93b45cea.txt"),
+            include_str!("../seeds/004_eccd5718877c3203.txt"),
+        ] {
+            text.push_str(t);
+            text.push('\n');
+        }
+    }
+    let doc = Doc { id: "p", text: &text };
+    for (name, ex) in [
+        ("persons", &Persons as &dyn Extractor),
+        ("contacts", &Contacts),
+        ("axes", &Axes),
+        ("actions", &Actions),
+    ] {
+        let mut out = Vec::new();
+        ex.extract(&doc, &mut out); // warm the lazy tables
+        out.clear();
+        let t0 = std::time::Instant::now();
+        ex.extract(&doc, &mut out);
+        let dt = t0.elapsed().as_secs_f64();
+        println!("{name}: {} mentions, {:.1} MB/s", out.len(), text.len() as f64 / dt / 1e6);
+    }
+}

@@ -21,7 +21,7 @@ impl Extractor for Actions {
             word_codes(t, out);
         }
         letter_codes(t, out);
-        if t.contains("xemple") || t.contains("XEMPLE") {
+        if t.contains("xemple") || t.contains("XEMPLE") || t.contains("ctions") || t.contains("CTIONS") {
             examples(t, out);
         }
         unify_labels(&mut out[from..]);
@@ -222,8 +222,10 @@ fn letter_codes(t: &str, out: &mut Vec<Mention>) {
 }
 
 static EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?mi)^[ \t#*]*exemples?[ \t]+d['’][ \t]*actions?\b[^\n]*(?:\n[^\n]*)?")
-        .expect("static regex")
+    Regex::new(
+        r"(?mi)^[ \t#*]*(?:exemples?[ \t]+d['’][ \t]*actions?|(?:principales|quelques)[ \t]+actions|actions[ \t]+(?:phares|soutenues|emblématiques|menées|réalisées))(?-u:\b)[^\n]*(?:\n[^\n]*)?",
+    )
+    .expect("static regex")
 });
 
 /// Determiners and pronouns that open a prose sentence rather than an item of a list.
@@ -478,5 +480,14 @@ mod tests {
             ]
         );
         assert!(run("Exemples d’actions soutenues par la collectivité :\n\n").is_empty());
+        assert_eq!(
+            run("Actions phares 2023\n- Création d'une ressourcerie à Bastia\n- Soutien au Mois de l'ESS\n\nSuite"),
+            [
+                (None, "Création d'une ressourcerie à Bastia".to_string()),
+                (None, "Soutien au Mois de l'ESS".to_string()),
+            ]
+        );
+        // a sentence that merely mentions actions heads no list
+        assert!(run("Les actions soutenues par la Région sont nombreuses :\n- une\n").is_empty());
     }
 }

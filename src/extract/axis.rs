@@ -318,7 +318,7 @@ static ANNOUNCE: LazyLock<Regex> = LazyLock::new(|| {
     nouns.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let nouns = nouns.join("|");
     Regex::new(&format!(
-        r"(?i)\b(?:([0-9]{{1,2}}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|des|les)[ \t\n]+)(?:(?:grande?s?|grands|principaux|principales|nouvelles?|nouveaux)[ \t\n]+)?({nouns})\b([^.:;\n]{{0,90}}(?:\n[^.:;\n]{{0,90}})?)[ \t]*([:;.])"
+        r"(?i)(?-u:\b)(?:([0-9]{{1,2}}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|des|les)[ \t\n]+)(?:(?:grande?s?|grands|principaux|principales|nouvelles?|nouveaux)[ \t\n]+)?({nouns})(?-u:\b)([^.:;\n]{{0,90}}(?:\n[^.:;\n]{{0,90}})?)[ \t]*([:;.])"
     ))
     .expect("static regex")
 });

@@ -141,7 +141,7 @@ fn phones(t: &str, out: &mut Vec<Mention>) {
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)[A-Za-z0-9][^\s<>()\[\]«»\x22]*").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[A-Za-z0-9][^\s<>()\[\]«»\x22]*").expect("static regex")
 });
 
 // A web address starts with a scheme or `www.`; trailing sentence punctuation is not part of it.
@@ -195,7 +195,7 @@ const STREET_TYPES: &[&str] = &[
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     let types = STREET_TYPES.join("|");
     Regex::new(&format!(
-        r"\b\d{{1,4}}(?:\s?(?:bis|ter))?,?[ \t]+(?i:{types})[ \t]+[^\n,;–—()]{{2,60}}?(?:[ \t]*[,–—-]?[ \t]*(?:BP|CS|TSA)[ \t]*\d{{1,6}})?[ \t]*[,–—-]?[ \t]*\d{{5}}[ \t]+\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)*(?:[ \t]+(?:cedex|CEDEX))?"
+        r"(?-u:\b)\d{{1,4}}(?:\s?(?:bis|ter))?,?[ \t]+(?i:{types})[ \t]+[^\n,;–—()]{{2,60}}?(?:[ \t]*[,–—-]?[ \t]*(?:BP|CS|TSA)[ \t]*\d{{1,6}})?[ \t]*[,–—-]?[ \t]*\d{{5}}[ \t]+\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)*(?:[ \t]+(?:cedex|CEDEX))?"
     ))
     .expect("static regex")
 });

@@ -37,7 +37,7 @@ static NOT_NAMES: LazyLock<HashSet<&'static str>> =
 /// A name token: `Jean-François`, `Mayer-Rossignol`, `CARENCO`, `LEMARIÉ`, optionally led by a
 /// particle (`de`, `du`, `des`, `d'`); tokens are separated by spaces or one line break.
 static RUN: LazyLock<Regex> = LazyLock::new(|| {
-    let tok = r"(?:\p{Lu}\p{Ll}+(?:[-‐]\p{Lu}\p{Ll}+)*(?:-\p{Lu}{2,}(?:-\p{Lu}{2,})*\b)?|\p{Lu}{2,}(?:[-‐]\p{Lu}{2,})*)";
+    let tok = r"(?:\p{Lu}\p{Ll}+(?:[-‐]\p{Lu}\p{Ll}+)*(?:-\p{Lu}{2,}(?:-\p{Lu}{2,})*)?|\p{Lu}{2,}(?:[-‐]\p{Lu}{2,})*)";
     Regex::new(&format!(
         r"{tok}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|du|des|d'|d’)[ \t]*)?{tok})*"
     ))
@@ -51,7 +51,7 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The introducer of a role written before the name: `représentée par le Président …,`.
 static BY_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bpar\s+(?:le|la|l'|l’|son|sa)[ \t\n]*").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)par\s+(?:le|la|l'|l’|son|sa)[ \t\n]*").expect("static regex")
 });
 
 fn is_upper_word(w: &str) -> bool {
@@ -297,7 +297,7 @@ fn role_before(t: &str, start: usize) -> Option<String> {
 
 /// `Le Président du Conseil régional,⏎Ary CHALUS` and `Présidente du Conseil régional : Huguette Bello`.
 fn role_of_line_before(t: &str, start: usize) -> Option<String> {
-    let before = t.get(..start)?;
+    let before = t.get(floor_boundary(t, start.saturating_sub(600))..start)?;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let same_line = before.get(line_start..)?;
     let trimmed = same_line.trim_end();
@@ -313,7 +313,7 @@ fn role_of_line_before(t: &str, start: usize) -> Option<String> {
     }
     // signature: the previous line is a role ending with a comma
     let prev_end = line_start.checked_sub(1)?;
-    let prev_all = t.get(..prev_end)?;
+    let prev_all = before.get(..prev_end)?;
     let ps = prev_all.rfind('\n').map_or(0, |i| i + 1);
     let prev = prev_all.get(ps..)?.trim();
     let head = prev.strip_suffix(',')?.trim();
@@ -322,7 +322,7 @@ fn role_of_line_before(t: &str, start: usize) -> Option<String> {
 
 /// `> Isabelle Metert⏎Chargée de projets ESS`: a contact block opens with `>` and the name.
 fn role_of_block(t: &str, start: usize, end: usize) -> Option<Option<String>> {
-    let before = t.get(..start)?;
+    let before = t.get(floor_boundary(t, start.saturating_sub(200))..start)?;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let lead = before.get(line_start..)?.trim();
     if lead != ">" && lead != "-" && lead != "•" {
@@ -458,6 +458,10 @@ fn persons(t: &str, out: &mut Vec<Mention>) {
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_alphabetic)
         {
+            continue;
+        }
+        // a name has at least two words
+        if !m.as_str().contains(char::is_whitespace) && !m.as_str().contains('-') {
             continue;
         }
         let toks = tokens(m.as_str(), m.start());
