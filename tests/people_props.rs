@@ -134,7 +134,10 @@ fn throughput() {
             text.push('\n');
         }
     }
-    let doc = Doc { id: "p", text: &text };
+    let doc = Doc {
+        id: "p",
+        text: &text,
+    };
     for (name, ex) in [
         ("persons", &Persons as &dyn Extractor),
         ("contacts", &Contacts),
@@ -147,6 +150,10 @@ fn throughput() {
         let t0 = std::time::Instant::now();
         ex.extract(&doc, &mut out);
         let dt = t0.elapsed().as_secs_f64();
-        println!("{name}: {} mentions, {:.1} MB/s", out.len(), text.len() as f64 / dt / 1e6);
+        println!(
+            "{name}: {} mentions, {:.1} MB/s",
+            out.len(),
+            text.len() as f64 / dt / 1e6
+        );
     }
 }

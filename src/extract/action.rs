@@ -21,7 +21,11 @@ impl Extractor for Actions {
             word_codes(t, out);
         }
         letter_codes(t, out);
-        if t.contains("xemple") || t.contains("XEMPLE") || t.contains("ctions") || t.contains("CTIONS") {
+        if t.contains("xemple")
+            || t.contains("XEMPLE")
+            || t.contains("ctions")
+            || t.contains("CTIONS")
+        {
             examples(t, out);
         }
         unify_labels(&mut out[from..]);

@@ -1,6 +1,7 @@
 //! Axis rules: numbered strategic lines (`Axe 1 : Promotion`, `Orientation 2 – …`), `Axe
 //! PROMOTION` headings, and the items of an announced list of strategic lines (`3 grandes
 //! orientations:` then three items, `Trois axes de travail … : a, b et c`).
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -15,8 +16,23 @@ impl Extractor for Axes {
     fn extract(&self, doc: &Doc<'_>, out: &mut Vec<Mention>) {
         let t = doc.text;
         let from = out.len();
-        numbered(t, out);
-        headings(t, out);
+        // the numbered and heading rules need an axis word in capitalised form
+        if [
+            "Axe",
+            "AXE",
+            "Orientation",
+            "ORIENTATION",
+            "Enjeu",
+            "ENJEU",
+            "Thématique",
+            "THÉMATIQUE",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+        {
+            numbered(t, out);
+            headings(t, out);
+        }
         announced_lists(t, out);
         number_headings(&mut out[from..]);
     }
@@ -287,17 +303,20 @@ fn headings(t: &str, out: &mut Vec<Mention>) {
 
 /// A heading that repeats a numbered axis of the same document takes its number.
 fn number_headings(ms: &mut [Mention]) {
-    let numbered: Vec<(String, u32)> = ms
-        .iter()
-        .filter_map(|m| match &m.value {
-            Value::Axis {
-                number: Some(n),
-                label,
-                ..
-            } => Some((fold(label), *n)),
-            _ => None,
-        })
-        .collect();
+    let mut numbered: HashMap<String, u32> = HashMap::new();
+    for m in ms.iter() {
+        if let Value::Axis {
+            number: Some(n),
+            label,
+            ..
+        } = &m.value
+        {
+            numbered.entry(fold(label)).or_insert(*n);
+        }
+    }
+    if numbered.is_empty() {
+        return;
+    }
     for m in ms.iter_mut() {
         if let Value::Axis {
             number: number @ None,
@@ -305,8 +324,7 @@ fn number_headings(ms: &mut [Mention]) {
             ..
         } = &mut m.value
         {
-            let f = fold(label);
-            if let Some((_, n)) = numbered.iter().find(|(l, _)| *l == f) {
+            if let Some(n) = numbered.get(&fold(label)) {
                 *number = Some(*n);
             }
         }

@@ -141,7 +141,8 @@ fn phones(t: &str, out: &mut Vec<Mention>) {
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[A-Za-z0-9][^\s<>()\[\]«»\x22]*").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)[A-Za-z0-9][^\s<>()\[\]«»\x22]*")
+        .expect("static regex")
 });
 
 // A web address starts with a scheme or `www.`; trailing sentence punctuation is not part of it.

@@ -3,7 +3,7 @@
 //! (`Eric PIOLLE, le Maire de Grenoble`), a role that introduces it (`représentée par le
 //! Président du Conseil régional, Monsieur …`), a signature block (`Le Président,⏎Joël BRUNEAU`),
 //! a `Role : Name` line, or a contact block (`> Isabelle Metert⏎Chargée de projets ESS`).
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -356,25 +356,22 @@ fn role_of_block(t: &str, start: usize, end: usize) -> Option<Option<String>> {
 /// A person named several times in a document (the parties, then the signatures) holds one
 /// function: every mention takes the fullest role written for that name.
 fn fullest_roles(ms: &mut [Mention]) {
-    let mut best: Vec<(String, String)> = Vec::new();
+    let mut best: HashMap<String, String> = HashMap::new();
     for m in ms.iter() {
         if let Value::Person {
             name,
             role: Some(r),
         } = &m.value
         {
-            let key = crate::fr::fold::fold(name);
-            match best.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, b)) if b.len() < r.len() => *b = r.clone(),
-                Some(_) => {}
-                None => best.push((key, r.clone())),
+            let b = best.entry(crate::fr::fold::fold(name)).or_default();
+            if b.len() < r.len() {
+                *b = r.clone();
             }
         }
     }
     for m in ms.iter_mut() {
         if let Value::Person { name, role } = &mut m.value {
-            let key = crate::fr::fold::fold(name);
-            if let Some((_, b)) = best.iter().find(|(k, _)| *k == key) {
+            if let Some(b) = best.get(&crate::fr::fold::fold(name)) {
                 *role = Some(b.clone());
             }
         }
