@@ -77,6 +77,7 @@ fn kind_of(word: &str) -> Option<AxisKind> {
 }
 
 fn push(
+    t: &str,
     out: &mut Vec<Mention>,
     start: usize,
     end: usize,
@@ -88,6 +89,10 @@ fn push(
     if label.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return;
     }
+    // the span covers the label's text, without the white space around it
+    let piece = t.get(start..end).unwrap_or("");
+    let start = start + (piece.len() - piece.trim_start().len());
+    let end = start + piece.trim().len();
     out.push(Mention {
         start,
         end,
@@ -259,6 +264,7 @@ fn numbered(t: &str, out: &mut Vec<Mention>) {
         let end = label_end(t, from, false);
         let label = clean_label(t.get(from..end).unwrap_or(""));
         push(
+            t,
             out,
             word.start(),
             end.max(from),
@@ -290,6 +296,7 @@ fn headings(t: &str, out: &mut Vec<Mention>) {
             continue;
         }
         push(
+            t,
             out,
             word.start(),
             label.end(),
@@ -457,6 +464,7 @@ fn inline_items(t: &str, from: usize, n: Option<usize>, kind: AxisKind, out: &mu
     for (s, e) in parts {
         let label = clean_label(body.get(s..e).unwrap_or(""));
         push(
+            t,
             out,
             from + s,
             from + e,
@@ -530,6 +538,7 @@ fn line_items(t: &str, from: usize, n: Option<usize>, kind: AxisKind, out: &mut 
         let end = label_end(t, start, true);
         let label = clean_label(t.get(start..end).unwrap_or(""));
         push(
+            t,
             out,
             start,
             end.max(start),
@@ -580,6 +589,7 @@ fn numbered_items(t: &str, from: usize, n: usize, kind: AxisKind, out: &mut Vec<
                 let end = label_end(t, start, true);
                 let label = clean_label(t.get(start..end).unwrap_or(""));
                 push(
+                    t,
                     out,
                     start,
                     end.max(start),

@@ -316,7 +316,12 @@ fn role_of_line_before(t: &str, start: usize) -> Option<String> {
     let prev_all = before.get(..prev_end)?;
     let ps = prev_all.rfind('\n').map_or(0, |i| i + 1);
     let prev = prev_all.get(ps..)?.trim();
-    let head = prev.strip_suffix(',')?.trim();
+    // `Le Président,` or, without its comma, a short `Le Président` line
+    let head = match prev.strip_suffix(',') {
+        Some(h) => h.trim(),
+        None if prev.len() < 100 && strip_article(prev).len() < prev.len() => prev,
+        None => return None,
+    };
     (starts_with_role(head) && head.len() < 200).then(|| clean_role(head))
 }
 
@@ -479,15 +484,33 @@ fn persons(t: &str, out: &mut Vec<Mention>) {
                 k -= 1;
             }
             let civ_tok = i > 0 && is_civility(toks[i - 1].s);
-            // a name follows only a civility within a run (`France Active CVL` is no name)
-            if i > 0 && !civ_tok && !toks[i].nl {
+            let title = if i > 0 && !civ_tok {
+                title_before(t, &toks[i - 1])
+            } else {
+                None
+            };
+            // a name follows only a civility or a title within a run (`France Active CVL` is no name)
+            if i > 0 && !civ_tok && title.is_none() && !toks[i].nl {
                 i = j.max(i + 1);
                 continue;
             }
-            consider(t, &toks[i..k], civ_tok, out);
+            consider(t, &toks[i..k], civ_tok, title, out);
             i = j.max(i + 1);
         }
     }
+}
+
+/// `la Présidente Carole DELGA`: a title after its article, right before the name.
+fn title_before(t: &str, tok: &Tok<'_>) -> Option<String> {
+    let l = tok.s.to_lowercase();
+    if !ROLE_WORDS.contains(l.as_str()) {
+        return None;
+    }
+    let before = t.get(floor_boundary(t, tok.start.saturating_sub(4))..tok.start)?;
+    let art = ["le ", "la ", "Le ", "La "]
+        .iter()
+        .any(|a| before.ends_with(a));
+    art.then(|| tok.s.to_string())
 }
 
 /// Civility written just before `start` (`M. `, `Mme `, `Monsieur⏎`).
@@ -499,7 +522,13 @@ fn civility_before(t: &str, start: usize) -> Option<usize> {
     is_civility(w).then_some(ws)
 }
 
-fn consider(t: &str, toks: &[Tok<'_>], civ_tok: bool, out: &mut Vec<Mention>) {
+fn consider(
+    t: &str,
+    toks: &[Tok<'_>],
+    civ_tok: bool,
+    title: Option<String>,
+    out: &mut Vec<Mention>,
+) {
     let words = toks.iter().filter(|x| !PARTICLES.contains(&x.s)).count();
     if !(2..=4).contains(&words) {
         return;
@@ -533,6 +562,8 @@ fn consider(t: &str, toks: &[Tok<'_>], civ_tok: bool, out: &mut Vec<Mention>) {
         (Some(r), "person.signature")
     } else if let Some(r) = role_of_block(t, lead, end) {
         (r, "person.contact_block")
+    } else if title.is_some() {
+        (title, "person.title_name")
     } else if civ_at.is_some() {
         (None, "person.civility")
     } else {
@@ -725,6 +756,21 @@ mod tests {
                 .all(|(n, r)| n == "Jean-Christophe Bouvier" && *r == want),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn title_and_bare_signature() {
+        one(
+            "reçue par la Présidente Carole DELGA lors du salon",
+            "Carole Delga",
+            Some("Présidente"),
+        );
+        one(
+            "Pour la CRESS Occitanie,\nLe Président\nDenis BERTHOMIER\n",
+            "Denis Berthomier",
+            Some("Président"),
+        );
+        assert!(run("avenue du Président John Kennedy").is_empty());
     }
 
     #[test]
