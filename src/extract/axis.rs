@@ -418,7 +418,7 @@ fn announced_lists(t: &str, out: &mut Vec<Mention>) {
         if term.as_str() == ":" && !rest_of_line.trim().is_empty() {
             inline_items(t, after, n, kind, out);
         } else {
-            line_items(t, after, n, kind, out);
+            line_items(t, after, n, term.as_str() == ".", kind, out);
         }
     }
 }
@@ -481,7 +481,14 @@ static ITEM_NUM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Items on the lines after the announcement: bulleted, or numbered from 1.
-fn line_items(t: &str, from: usize, n: Option<usize>, kind: AxisKind, out: &mut Vec<Mention>) {
+fn line_items(
+    t: &str,
+    from: usize,
+    n: Option<usize>,
+    sentence: bool,
+    kind: AxisKind,
+    out: &mut Vec<Mention>,
+) {
     let mut pos = from;
     // skip the rest of the announcing line and blank lines
     if let Some(i) = t.get(pos..).and_then(|r| r.find('\n')) {
@@ -511,6 +518,9 @@ fn line_items(t: &str, from: usize, n: Option<usize>, kind: AxisKind, out: &mut 
         return;
     }
     if !ft.starts_with(is_bullet) {
+        if let (true, Some(n)) = (sentence, n) {
+            heading_items(t, pos, n, kind, out);
+        }
         return;
     }
     let want = n.unwrap_or(12);
@@ -568,6 +578,82 @@ fn line_items(t: &str, from: usize, n: Option<usize>, kind: AxisKind, out: &mut 
             break;
         }
         pos = p;
+    }
+}
+
+/// Words ending like infinitives that are not verbs.
+const NOT_INFINITIVES: &[&str] = &[
+    "autre", "cadre", "centre", "chapitre", "contre", "dernier", "entre", "lettre", "membre",
+    "nombre", "notre", "ordre", "outre", "premier", "titre", "votre",
+];
+
+/// `Organiser un écosystème …`: a heading that opens with a verb in the infinitive.
+fn is_infinitive_heading(line: &str) -> bool {
+    let w: String = line
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let l = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().count() > 3
+        && (l.ends_with("er") || l.ends_with("ir") || l.ends_with("re"))
+        && !NOT_INFINITIVES.contains(&l.as_str())
+}
+
+/// `Trois leviers seront activés.` followed by sections headed by infinitive phrases: the
+/// next `n` such headings (a line or two standing alone, without final point), all or none.
+fn heading_items(t: &str, from: usize, n: usize, kind: AxisKind, out: &mut Vec<Mention>) {
+    let limit = (from + 8000).min(t.len());
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut pos = from;
+    let mut prev_closed = true;
+    while pos < limit && found.len() < n {
+        let r = t.get(pos..).unwrap_or("");
+        let e = pos + r.find('\n').unwrap_or(r.len());
+        let line = t.get(pos..e).unwrap_or("");
+        let lt = line.trim();
+        if lt.is_empty() {
+            prev_closed = true;
+            pos = e + 1;
+            continue;
+        }
+        let mut taken = false;
+        if prev_closed && is_infinitive_heading(line) && !lt.ends_with(['.', ':', ';']) {
+            // the heading may wrap once; it stands before a blank line
+            let mut end = e;
+            let next_of = |p: usize| {
+                let r2 = t.get(p..).unwrap_or("");
+                let e2 = p + r2.find('\n').unwrap_or(r2.len());
+                (e2, t.get(p..e2).unwrap_or("").trim().to_string())
+            };
+            let (e2, l2) = next_of(e + 1);
+            if !l2.is_empty() && e + 1 < t.len() {
+                end = e2;
+            }
+            let (_, after) = next_of(end + 1);
+            let text = t.get(pos..end).unwrap_or("");
+            if after.is_empty() && text.len() <= 240 && !text.trim_end().ends_with('.') {
+                found.push((pos, end));
+                taken = true;
+                pos = end + 1;
+            }
+        }
+        if found.is_empty() && !taken {
+            // the first heading comes right after the announcement
+            return;
+        }
+        if !taken {
+            prev_closed = lt.ends_with(['.', ':']);
+            pos = e + 1;
+        }
+    }
+    if found.len() != n {
+        return;
+    }
+    for (s, e) in found {
+        let label = clean_label(t.get(s..e).unwrap_or(""));
+        push(t, out, s, e, kind, None, label, "axis.heading_items");
     }
 }
 
@@ -713,6 +799,35 @@ mod tests {
                 ax(None, "Le développement en ESS")
             ]
         );
+    }
+
+    #[test]
+    fn infinitive_headings() {
+        let t = "Trois leviers seront ainsi activés par le nouveau contrat. \n \nOrganiser un écosystème favorable et accompagner \nles entreprises \n \nParfois pointée du doigt, l’ESS reste méconnue. \n\nDévelopper l'innovation sociale (sociale, \néconomique…) \n \nL’innovation sociale passe par la coopération.\n Assurer l'accompagnement des projets collectifs \n \nCet axe se nourrit.\n";
+        assert_eq!(
+            run(t),
+            [
+                ax(
+                    None,
+                    "Organiser un écosystème favorable et accompagner les entreprises"
+                ),
+                ax(
+                    None,
+                    "Développer l'innovation sociale (sociale, économique…)"
+                ),
+                ax(None, "Assurer l'accompagnement des projets collectifs"),
+            ]
+        );
+        // prose after the announcement: no list
+        assert!(run(
+            "Trois leviers seront activés. \n\nLe contrat prévoit de Renforcer\n\nDévelopper X\n\n"
+        )
+        .is_empty());
+        // fewer headings than announced: none
+        assert!(run(
+            "Trois leviers seront activés.\n\nOrganiser un écosystème\n\nSuite du texte.\n"
+        )
+        .is_empty());
     }
 
     #[test]
