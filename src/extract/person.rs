@@ -54,6 +54,12 @@ static BY_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)par\s+(?:le|la|l'|l’|son|sa)[ \t\n]*").expect("static regex")
 });
 
+/// An article or preposition that opens a role set in apposition before a name.
+static APPOSED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:du|au|de la|de l'|de l’|à la|à l'|à l’|le|la|l'|l’|son|sa)[ \t\n]*")
+        .expect("static regex")
+});
+
 fn is_upper_word(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
@@ -276,23 +282,25 @@ fn floor_boundary(t: &str, mut i: usize) -> usize {
 fn role_before(t: &str, start: usize) -> Option<String> {
     let from = floor_boundary(t, start.saturating_sub(320));
     let mut w = t.get(from..start)?;
-    for stop in ["\n\n", ". ", ".\n", ";"] {
+    for stop in ["\n\n", ". ", ".\n", ";", ":"] {
         if let Some(i) = w.rfind(stop) {
             w = w.get(i + stop.len()..)?;
         }
     }
-    let m = BY_ROLE.find_iter(w).last()?;
-    let role = w.get(m.start()..)?;
-    let after = role.get(m.end() - m.start()..)?;
-    if !starts_with_role(after) {
+    let valid = |m: regex::Match<'_>| {
+        let after = w.get(m.end()..)?;
+        let r = clean_role(after);
+        (starts_with_role(after) && !r.is_empty() && r.len() <= 220).then_some(r)
+    };
+    // `représentée par le Président du Conseil régional, Monsieur …`
+    if let Some(r) = BY_ROLE.find_iter(w).last().and_then(valid) {
+        return Some(r);
+    }
+    // an apposition: `sous la présidence du Président du Conseil régional, Monsieur …`
+    if !w.trim_end().ends_with(',') {
         return None;
     }
-    let r = clean_role(after);
-    // the role must reach the name: nothing but the role between `par le` and the name
-    if r.is_empty() || r.len() > 220 {
-        return None;
-    }
-    Some(r)
+    APPOSED_ROLE.find_iter(w).find_map(valid)
 }
 
 /// `Le Président du Conseil régional,⏎Ary CHALUS` and `Présidente du Conseil régional : Huguette Bello`.
@@ -771,6 +779,26 @@ mod tests {
             Some("Président"),
         );
         assert!(run("avenue du Président John Kennedy").is_empty());
+    }
+
+    #[test]
+    fn apposed_role_before() {
+        one(
+            "Le Conseil, réuni sous la présidence du Président du Conseil départemental, M. Jean-Luc GLEYZE, a adopté",
+            "Jean-Luc Gleyze",
+            Some("Président du Conseil départemental"),
+        );
+        one(
+            "Vu l'avis du Maire, Mme Anne HIDALGO ;",
+            "Anne Hidalgo",
+            Some("Maire"),
+        );
+        one(
+            "Secrétaire de séance : Mme Anne LEROY\n",
+            "Anne Leroy",
+            Some("Secrétaire de séance"),
+        );
+        one("en présence de M. Paul MARTIN.", "Paul Martin", None);
     }
 
     #[test]
