@@ -483,7 +483,13 @@ fn persons(t: &str, out: &mut Vec<Mention>) {
             }
             // a name goes on over a line break only after its given name (`Nicolas⏎Mayer-Rossignol`)
             let mut j = i;
-            while j < toks.len() && !is_not_name(toks[j].s) && !(toks[j].nl && j - i >= 2) {
+            while j < toks.len()
+                && (!is_not_name(toks[j].s)
+                    || PARTICLES.contains(&toks[j].s)
+                    // `de La Fontaine`, `de Le Pen`: the article of a name after its particle
+                    || (j > i && toks[j - 1].s == "de" && (toks[j].s == "La" || toks[j].s == "Le")))
+                && !(toks[j].nl && j - i >= 2)
+            {
                 j += 1;
             }
             // a particle cannot end a name
@@ -499,7 +505,7 @@ fn persons(t: &str, out: &mut Vec<Mention>) {
             };
             // a name follows only a civility or a title within a run (`France Active CVL` is no name)
             if i > 0 && !civ_tok && title.is_none() && !toks[i].nl {
-                i = j.max(i + 1);
+                i += 1;
                 continue;
             }
             consider(t, &toks[i..k], civ_tok, title, out);
@@ -799,6 +805,20 @@ mod tests {
             Some("Secrétaire de séance"),
         );
         one("en présence de M. Paul MARTIN.", "Paul Martin", None);
+    }
+
+    #[test]
+    fn name_on_the_line_after_a_body() {
+        one(
+            "CRESS de Corse\nAnna-Maria Luciani, chargée de mission accompagnement\na.luciani@cress.corsica",
+            "Anna-Maria Luciani",
+            Some("chargée de mission accompagnement"),
+        );
+        one(
+            "signé par Monsieur Jean de La FONTAINE, Président",
+            "Jean de La Fontaine",
+            Some("Président"),
+        );
     }
 
     #[test]
