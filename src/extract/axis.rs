@@ -79,8 +79,7 @@ fn kind_of(word: &str) -> Option<AxisKind> {
 fn push(
     t: &str,
     out: &mut Vec<Mention>,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     kind: AxisKind,
     number: Option<u32>,
     label: String,
@@ -266,8 +265,7 @@ fn numbered(t: &str, out: &mut Vec<Mention>) {
         push(
             t,
             out,
-            word.start(),
-            end.max(from),
+            (word.start(), end.max(from)),
             kind,
             n,
             label,
@@ -298,8 +296,7 @@ fn headings(t: &str, out: &mut Vec<Mention>) {
         push(
             t,
             out,
-            word.start(),
-            label.end(),
+            (word.start(), label.end()),
             kind,
             None,
             clean_label(label.as_str()),
@@ -466,8 +463,7 @@ fn inline_items(t: &str, from: usize, n: Option<usize>, kind: AxisKind, out: &mu
         push(
             t,
             out,
-            from + s,
-            from + e,
+            (from + s, from + e),
             kind,
             None,
             label,
@@ -550,8 +546,7 @@ fn line_items(
         push(
             t,
             out,
-            start,
-            end.max(start),
+            (start, end.max(start)),
             kind,
             None,
             label,
@@ -653,7 +648,7 @@ fn heading_items(t: &str, from: usize, n: usize, kind: AxisKind, out: &mut Vec<M
     }
     for (s, e) in found {
         let label = clean_label(t.get(s..e).unwrap_or(""));
-        push(t, out, s, e, kind, None, label, "axis.heading_items");
+        push(t, out, (s, e), kind, None, label, "axis.heading_items");
     }
 }
 
@@ -677,8 +672,7 @@ fn numbered_items(t: &str, from: usize, n: usize, kind: AxisKind, out: &mut Vec<
                 push(
                     t,
                     out,
-                    start,
-                    end.max(start),
+                    (start, end.max(start)),
                     kind,
                     u32::try_from(k).ok(),
                     label,
