@@ -227,7 +227,7 @@ fn letter_codes(t: &str, out: &mut Vec<Mention>) {
 
 static EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?mi)^[ \t#*]*(?:exemples?[ \t]+d['’][ \t]*actions?|(?:principales|quelques)[ \t]+actions|actions[ \t]+(?:phares|soutenues|emblématiques|menées|réalisées))(?-u:\b)[^\n]*(?:\n[^\n]*)?",
+        r"(?mi)^[ \t#*]*(?:(?:quelques[ \t]+)?exemples?[ \t]+d['’][ \t]*actions?|(?:principales|quelques)[ \t]+actions|actions[ \t]+(?:phares|soutenues|emblématiques|menées|réalisées))(?-u:\b)[^\n]*(?:\n[^\n]*)?",
     )
     .expect("static regex")
 });

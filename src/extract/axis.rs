@@ -218,7 +218,7 @@ fn clean_label(s: &str) -> String {
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     let bullet = r"[-•–*\x{E000}-\x{F8FF}]";
     Regex::new(&format!(
-        r"(?m)^[ \t]*(?:{bullet}[ \t]*)?(?:[0-9]{{1,2}}(?:\.[0-9]{{1,2}})*\.?[ \t]+)?(Axe|AXE|Orientation|ORIENTATION|Enjeu|ENJEU|Thématique|THÉMATIQUE)[ \t]*(?:n[°o][ \t]*)?([0-9]{{1,2}}|[IVX]{{1,4}})[ \t]*(?:[:–—.)-][ \t]*)?"
+        r"(?m)^[ \t]*(?:{bullet}[ \t]*)?(?:[0-9]{{1,2}}(?:\.[0-9]{{1,2}})*\.?[ \t]+)?(Axe|AXE|Orientation|ORIENTATION|Enjeu|ENJEU|Thématique|THÉMATIQUE|Volet|VOLET|Priorité|PRIORITÉ)(?:[ \t]+(?i:stratégique|prioritaire|transversal|transversale|opérationnel|opérationnelle)s?)?[ \t]*(?:n[°o][ \t]*)?([0-9]{{1,2}}|[IVX]{{1,4}})[ \t]*(?:[:–—.)-][ \t]*)?"
     ))
     .expect("static regex")
 });

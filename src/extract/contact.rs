@@ -62,7 +62,7 @@ fn emails(t: &str, out: &mut Vec<Mention>) {
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\+(?:33|262|269|508|590|594|596)[ .]?(?:\(0\)[ .]?)?|0)[1-9](?:[ .\-]?[0-9]){8}",
+        r"(?:\(?\+(?:33|262|269|508|590|594|596)\)?[ .]?(?:\(0\)[ .]?)?|0)[1-9](?:[ .\-]?[0-9]){8}",
     )
     .expect("static regex")
 });
@@ -113,6 +113,7 @@ fn phones(t: &str, out: &mut Vec<Mention>) {
         }
         let s_txt = m.as_str();
         let digits: String = s_txt.chars().filter(char::is_ascii_digit).collect();
+        let s_txt = s_txt.trim_start_matches('(');
         let national = if let Some(rest) = s_txt.strip_prefix('+') {
             let cc_len = if rest.starts_with("33") { 2 } else { 3 };
             let d = digits.get(cc_len..).unwrap_or("");
@@ -279,6 +280,7 @@ mod tests {
         assert_eq!(norm("0262.92.29.84", p), ["+262262922984"]);
         assert_eq!(norm("tél. 0690 12 34 56", p), ["+590690123456"]);
         assert_eq!(norm("0596 11 22 33", p), ["+596596112233"]);
+        assert_eq!(norm("Tél. (+33) 4 76 00 64 35", p), ["+33476006435"]);
     }
 
     #[test]
