@@ -304,7 +304,7 @@ fn role_before(t: &str, start: usize) -> Option<String> {
 }
 
 /// `Le Président du Conseil régional,⏎Ary CHALUS` and `Présidente du Conseil régional : Huguette Bello`.
-fn role_of_line_before(t: &str, start: usize) -> Option<String> {
+fn role_of_line_before(t: &str, start: usize) -> Option<(String, &'static str)> {
     let before = t.get(floor_boundary(t, start.saturating_sub(600))..start)?;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let same_line = before.get(line_start..)?;
@@ -312,7 +312,7 @@ fn role_of_line_before(t: &str, start: usize) -> Option<String> {
     if let Some(head) = trimmed.strip_suffix(':') {
         let head = head.trim();
         if starts_with_role(head) && head.len() < 200 {
-            return Some(clean_role(head));
+            return Some((clean_role(head), "person.role_colon"));
         }
         return None;
     }
@@ -330,7 +330,7 @@ fn role_of_line_before(t: &str, start: usize) -> Option<String> {
         None if prev.len() < 100 && strip_article(prev).len() < prev.len() => prev,
         None => return None,
     };
-    (starts_with_role(head) && head.len() < 200).then(|| clean_role(head))
+    (starts_with_role(head) && head.len() < 200).then(|| (clean_role(head), "person.signature"))
 }
 
 /// `> Isabelle Metert⏎Chargée de projets ESS`: a contact block opens with `>` and the name.
@@ -572,8 +572,8 @@ fn consider(
         )
     } else if let Some(r) = role_before(t, lead) {
         (Some(r), "person.role_name")
-    } else if let Some(r) = role_of_line_before(t, lead) {
-        (Some(r), "person.signature")
+    } else if let Some((r, rule)) = role_of_line_before(t, lead) {
+        (Some(r), rule)
     } else if let Some(r) = role_of_block(t, lead, end) {
         (r, "person.contact_block")
     } else if title.is_some() {
