@@ -257,7 +257,10 @@ fn role_extent(s: &str) -> usize {
 fn role_after(t: &str, end: usize) -> Option<String> {
     let rest = t.get(end..)?;
     let r = rest.trim_start_matches([' ', '\t']);
-    let r = r.strip_prefix(',')?;
+    // `Name, role` or `Name – role`
+    let r = r
+        .strip_prefix(',')
+        .or_else(|| ["– ", "— ", "- "].iter().find_map(|d| r.strip_prefix(d)))?;
     let r = r.trim_start_matches([' ', '\t']);
     let r = r
         .strip_prefix('\n')
@@ -338,7 +341,8 @@ fn role_of_block(t: &str, start: usize, end: usize) -> Option<Option<String>> {
     let before = t.get(floor_boundary(t, start.saturating_sub(200))..start)?;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let lead = before.get(line_start..)?.trim();
-    if lead != ">" && lead != "-" && lead != "•" {
+    // `> Name`, `- Name`, or the name alone on its line
+    if !["", ">", "-", "•"].contains(&lead) {
         return None;
     }
     let rest = t.get(end..)?;
@@ -819,6 +823,22 @@ mod tests {
             "Jean de La Fontaine",
             Some("Président"),
         );
+    }
+
+    #[test]
+    fn contact_lines() {
+        one(
+            "Contacts\n\nLaetitia Santoni\nChargée de mission ESS\n",
+            "Laetitia Santoni",
+            Some("Chargée de mission ESS"),
+        );
+        one(
+            "Référent : Jean DUPONT – Directeur de la CRESS\n",
+            "Jean Dupont",
+            Some("Directeur de la CRESS"),
+        );
+        assert!(run("Grenoble Alpes\nMétropole\n").is_empty());
+        assert!(run("Fonds Social Européen\nla Région gère").is_empty());
     }
 
     #[test]
