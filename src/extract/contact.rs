@@ -257,6 +257,12 @@ mod tests {
     }
 
     #[test]
+    fn tables_sorted_unique() {
+        assert!(STREET_TYPES.windows(2).all(|w| w[0] < w[1]));
+        assert!(OVERSEAS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
     fn phones_to_e164() {
         let p = ContactKind::Phone;
         assert_eq!(

@@ -627,6 +627,7 @@ mod tests {
     #[test]
     fn tables_sorted_unique() {
         for src in [
+            include_str!("../../data/civilities.tsv"),
             include_str!("../../data/role_titles.tsv"),
             include_str!("../../data/person_not_names.tsv"),
         ] {
