@@ -23,11 +23,18 @@ FR_AFF=${FR_AFF:-$work/hf/usr/share/hunspell/fr.aff}
 UNMUNCH=${UNMUNCH:-$work/ht/usr/bin/unmunch}
 
 # 1. expand every stem with its affixes; 2. keep the form (before '/' or whitespace);
-# 3. drop forms with apostrophes or digits; 4. lowercase (UTF-8 aware), sort, dedupe;
+# 3. drop forms with apostrophes, digits (any script) or no letter; 4. lowercase, sort, dedupe;
 # 5. gzip without name/timestamp so the output is reproducible.
 "$UNMUNCH" "$FR_DIC" "$FR_AFF" 2>/dev/null \
   | sed -e 's#[/[:space:]].*##' \
-  | grep -v -e "['’]" -e '[0-9]' | grep -v '^$' \
-  | python3 -c 'import sys; sys.stdout.write("".join(sorted({l.strip().lower()+"\n" for l in sys.stdin if l.strip()})))' \
+  | python3 -c '
+import sys
+keep = set()
+for line in sys.stdin:
+    w = line.strip()
+    if not w or "\x27" in w or "\u2019" in w or any(c.isdigit() for c in w) or not any(c.isalpha() for c in w):
+        continue
+    keep.add(w.lower())
+sys.stdout.write("".join(w + "\n" for w in sorted(keep)))' \
   | gzip -9n > "$out"
 echo "wrote $out: $(zcat "$out" | wc -l) forms, $(stat -c %s "$out") bytes"
