@@ -42,7 +42,11 @@ fn main() {
             );
             n += out.len();
         }
-        report(&format!("family #{i} ({n} mentions)"), bytes, t.elapsed().as_secs_f64());
+        report(
+            &format!("family #{i} ({n} mentions)"),
+            bytes,
+            t.elapsed().as_secs_f64(),
+        );
     }
     let t = Instant::now();
     for d in &norm {

@@ -39,8 +39,7 @@ static NUMERIC: LazyLock<Regex> =
 static BLANK_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"[ \t]/[ \t]*([0-9]{1,2})/([0-9]{4})"));
 
 // A form left blank for day and month (`du   /   /2014`) still names a year.
-static BLANK_DAY_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[ \t]/[ \t]*/[ \t]*([0-9]{4})"));
+static BLANK_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"[ \t]/[ \t]*/[ \t]*([0-9]{4})"));
 
 // `le 3 juillet 2009`, `jeudi 28 mars 2024`, `1er janvier 2015`.
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {

@@ -120,7 +120,10 @@ mod tests {
 
     #[test]
     fn edges_that_are_not_letters_need_no_boundary() {
-        assert_eq!(finds(r"Ministère de\s*", "Ministère de l’Économie"), ["Ministère de "]);
+        assert_eq!(
+            finds(r"Ministère de\s*", "Ministère de l’Économie"),
+            ["Ministère de "]
+        );
         assert_eq!(finds(r"d['’]", "l'État d’ici"), ["d’"]);
     }
 }

@@ -22,9 +22,8 @@ fn re(pattern: &str) -> Regex {
 
 // Two years joined by a hyphen, a dash or a slash: `2014-2016`, `(2006- 2013)`, `2011/2013`,
 // `2014 – 2016`.
-static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)([0-9]{4})[ \t]*[-–—‐‑/](?:[ \t]*\n)?[ \t]*([0-9]{4})(?-u:\b)")
-});
+static YEAR_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)([0-9]{4})[ \t]*[-–—‐‑/](?:[ \t]*\n)?[ \t]*([0-9]{4})(?-u:\b)"));
 
 /// One end of a period: a month with or without its year, or a year.
 fn end_pattern(tag: &str, year_optional: bool) -> String {

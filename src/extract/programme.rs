@@ -7,8 +7,8 @@
 //! Every mention of one scheme in a document gets one name, since the output lists them by name.
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::extract::pattern::WordRe;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::body::scan::{

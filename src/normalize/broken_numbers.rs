@@ -17,11 +17,17 @@ pub(crate) fn run(text: &str, repairs: &mut Repairs) -> Option<String> {
     {
         let nl = from + p;
         from = nl + 1;
-        if b[nl - 1].is_ascii_digit()
+        // PDF lines often end with a space before the break (`fixé à 1 000 ⏎000 euros`).
+        let end = b[..nl]
+            .iter()
+            .rposition(|&c| c != b' ' && c != b'\t')
+            .map_or(0, |q| q + 1);
+        if end > 0
+            && b[end - 1].is_ascii_digit()
             && b.get(nl + 1).is_some_and(u8::is_ascii_digit)
-            && joinable(b, nl)
+            && joinable(b, end, nl)
         {
-            joins.push(nl);
+            joins.push((end, nl));
         }
     }
     if joins.is_empty() {
@@ -29,8 +35,8 @@ pub(crate) fn run(text: &str, repairs: &mut Repairs) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for &nl in &joins {
-        out.push_str(&text[last..nl]);
+    for &(end, nl) in &joins {
+        out.push_str(&text[last..end]);
         out.push(' ');
         last = nl + 1;
     }
@@ -64,14 +70,14 @@ fn groups_before(b: &[u8], end: usize) -> Option<(Vec<usize>, usize)> {
     }
 }
 
-fn joinable(b: &[u8], nl: usize) -> bool {
+fn joinable(b: &[u8], end: usize, nl: usize) -> bool {
     // next line: a 3-digit group, then not a digit nor a range/time/decimal-less glue
     let n = &b[nl + 1..];
     let len = n.iter().take_while(|c| c.is_ascii_digit()).count();
     if len != 3 || matches!(n.get(3), Some(b'-' | b'/' | b':' | b'h' | b'.')) {
         return false;
     }
-    let Some((groups, start)) = groups_before(b, nl) else {
+    let Some((groups, start)) = groups_before(b, end) else {
         return false;
     };
     // groups are read backwards: groups[last] is the leading group
@@ -125,6 +131,10 @@ mod tests {
     #[test]
     fn joined() {
         assert_eq!(fix("soit 1 000\n000 euros"), "soit 1 000 000 euros");
+        assert_eq!(
+            fix("est fixé à 1 000 \n000 euros."),
+            "est fixé à 1 000 000 euros."
+        );
         assert_eq!(fix("de 2 387\n500 € pour"), "de 2 387 500 € pour");
         assert_eq!(fix("soit 330\n000 € au total"), "soit 330 000 € au total");
         assert_eq!(fix("total de 70\n500 € :"), "total de 70 500 € :");

@@ -8,8 +8,8 @@
 //! record of it.
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::extract::pattern::WordRe;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
@@ -570,8 +570,7 @@ fn known_canonical(name: &str) -> Option<String> {
 }
 
 static RE_METRO: LazyLock<WordRe> = LazyLock::new(|| {
-    WordRe::new(r"(?:M[ée]tropole|MÉTROPOLE|METROPOLE|Agglomération|Agglo)")
-        .expect("metro regex")
+    WordRe::new(r"(?:M[ée]tropole|MÉTROPOLE|METROPOLE|Agglomération|Agglo)").expect("metro regex")
 });
 
 /// Rule `body.metropole`: `Grenoble-Alpes Métropole`, `Tours Métropole Val de Loire`,
