@@ -19,6 +19,7 @@ mod line_ends;
 mod lines;
 mod markdown;
 mod nfc;
+mod reflowed_breaks;
 mod spaces;
 mod split_digits;
 mod split_words;
@@ -61,6 +62,8 @@ pub fn normalize(raw: RawText) -> Normalized {
         step(&mut p, |t| broken_urls::run(t, &mut repairs));
         // hyphenation before the split-word pass, so the words it rebuilds are whole again.
         step(&mut p, |t| hyphenation::run(t, &vocab, &mut repairs));
+        // spaces where a reflowing producer put a line break, now that real breaks are joined.
+        step(&mut p, |t| reflowed_breaks::run(t, &vocab, &mut repairs));
         // numbers broken over lines before split digits: the rejoined groups are then checked whole.
         step(&mut p, |t| broken_numbers::run(t, &mut repairs));
         // split digits: same-line digit groups, independent of words.
