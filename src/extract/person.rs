@@ -535,7 +535,9 @@ fn title_before(t: &str, tok: &Tok<'_>) -> Option<String> {
 fn civility_before(t: &str, start: usize) -> Option<usize> {
     let before = t.get(..start)?;
     let b = before.trim_end();
-    let ws = b.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    let ws = b
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
     let w = b.get(ws..)?;
     is_civility(w).then_some(ws)
 }

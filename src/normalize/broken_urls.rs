@@ -32,7 +32,9 @@ fn decide(cur: &str, next: &str) -> Option<Join> {
     if last.is_whitespace() {
         return None;
     }
-    let tok = &cur[cur.rfind(char::is_whitespace).map_or(0, |p| p + 1)..];
+    let tok = &cur[cur
+        .rfind(char::is_whitespace)
+        .map_or(0, |p| p + cur[p..].chars().next().map_or(1, char::len_utf8))..];
     let u = tok.trim_start_matches(['(', '<', '[', '"', '«', '\'', '“']);
     if !looks_like_url(u) || !u.chars().all(is_url_char) {
         return None;

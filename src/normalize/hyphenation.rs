@@ -40,7 +40,9 @@ fn decide(cur: &str, next: &str, vocab: &DocVocab) -> Option<Join> {
         .map(|(i, _)| i)?;
     let x = &head[xs..];
     // the token carrying X: not a URL or an e-mail (broken_urls' business), not after a digit
-    let tok_start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let tok_start = head.rfind(char::is_whitespace).map_or(0, |p| {
+        p + head[p..].chars().next().map_or(1, char::len_utf8)
+    });
     let tok = &head[tok_start.min(xs)..];
     if tok.contains("://") || tok.contains("www.") || tok.contains('@') {
         return None;

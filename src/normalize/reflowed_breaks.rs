@@ -54,9 +54,12 @@ pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option
 
 /// `vice-` + `président…` → is `vice-président` a word of the lexicon or of the document?
 fn known_compound(before: &str, after: &str, vocab: &DocVocab) -> bool {
-    let head = &before[before
-        .rfind(|c: char| !c.is_alphabetic() && c != '-')
-        .map_or(0, |p| p + 1)..];
+    let head_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic() && c != '-')
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let head = before.get(head_start..).unwrap_or_default();
     let tail_len = after
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(after.len());
@@ -104,6 +107,7 @@ mod tests {
             "voir www. ",
             "le site www.x.org. Puis",
             "M. Dupont",
+            "l’- président",
         ] {
             assert_eq!(fix(s), s, "{s:?}");
         }
