@@ -16,6 +16,21 @@ fn main() {
         texts.push(std::fs::read_to_string(&p).expect("seed"));
     }
     let bytes: usize = texts.iter().map(String::len).sum::<usize>() * copies;
+    for s in &texts {
+        let t = Instant::now();
+        for _ in 0..copies {
+            esscorpus::normalize::normalize(RawText {
+                format: Format::Txt,
+                pages: vec![s.clone()],
+                repairs: Default::default(),
+            });
+        }
+        report(
+            &format!("normalize {} bytes", s.len()),
+            s.len() * copies,
+            t.elapsed().as_secs_f64(),
+        );
+    }
     let t = Instant::now();
     let mut norm = Vec::new();
     for _ in 0..copies {

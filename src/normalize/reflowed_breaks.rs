@@ -28,7 +28,11 @@ pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option
                 .is_some_and(char::is_alphabetic)
             && (next.is_some_and(char::is_uppercase)
                 || next.is_some_and(char::is_lowercase) && known_compound(before, after, vocab));
-        let www = before.to_ascii_lowercase().ends_with("www.")
+        let www = before
+            .len()
+            .checked_sub(4)
+            .and_then(|k| before.get(k..))
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."))
             && before[..before.len() - 4]
                 .chars()
                 .next_back()
