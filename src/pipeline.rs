@@ -206,7 +206,24 @@ pub fn process_loaded(id: &str, source: &str, loaded: Loaded) -> (Processed, Str
         id,
         text: &norm.text,
     });
-    let entities = locate(&norm, mentions, format == crate::doc::Format::Pdf);
+    let links = link::local::link_document(&norm.text, &mentions);
+    let bytes = mentions
+        .iter()
+        .flat_map(|m| [m.start, m.end])
+        .chain(
+            links
+                .links
+                .iter()
+                .flat_map(|l| [l.evidence.0, l.evidence.1]),
+        )
+        .collect();
+    let offsets = CharOffsets::new(&norm.text, bytes);
+    let evidence_spans = links
+        .links
+        .iter()
+        .map(|l| offsets.span(l.evidence.0, l.evidence.1))
+        .collect();
+    let entities = locate(&norm, mentions, format == crate::doc::Format::Pdf, &offsets);
     let record = DocumentRecord {
         id: id.to_string(),
         source: source.to_string(),
@@ -218,41 +235,71 @@ pub fn process_loaded(id: &str, source: &str, loaded: Loaded) -> (Processed, Str
         subject_body: None,
         repairs: norm.repairs.clone(),
     };
-    (Processed { record, entities }, norm.text)
+    (
+        Processed {
+            record,
+            entities,
+            links,
+            evidence_spans,
+        },
+        norm.text,
+    )
 }
 
-/// Turns byte spans into code-point spans (one pass over the text) and adds pages.
-fn locate(norm: &Normalized, mentions: Vec<Mention>, paged: bool) -> Vec<Located> {
-    let text = &norm.text;
-    let mut bounds: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
-    bounds.sort_unstable();
-    bounds.dedup();
-    let mut to_char: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut it = bounds.iter().peekable();
-    for (ci, (bi, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
-        while let Some(&&b) = it.peek() {
-            if b > bi {
-                break;
+/// Turns byte offsets of the text into code-point offsets, in one pass over the text.
+struct CharOffsets(BTreeMap<usize, usize>);
+
+impl CharOffsets {
+    fn new(text: &str, mut bytes: Vec<usize>) -> CharOffsets {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut map = BTreeMap::new();
+        let mut it = bytes.iter().peekable();
+        for (ci, (bi, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
+            while let Some(&&b) = it.peek() {
+                if b > bi {
+                    break;
+                }
+                if b == bi {
+                    map.insert(b, ci);
+                }
+                it.next();
             }
-            if b == bi {
-                to_char.insert(b, ci);
-            }
-            it.next();
         }
+        CharOffsets(map)
     }
+
+    /// The code-point span of a byte span (extraction only emits spans on char boundaries).
+    fn span(&self, start: usize, end: usize) -> [usize; 2] {
+        let s = self.0.get(&start).copied().unwrap_or(0);
+        [s, self.0.get(&end).copied().unwrap_or(s)]
+    }
+}
+
+/// Places mentions in the text: code-point span, page and text. Keeps every mention, so
+/// that link indices stay valid.
+fn locate(
+    norm: &Normalized,
+    mentions: Vec<Mention>,
+    paged: bool,
+    offsets: &CharOffsets,
+) -> Vec<Located> {
     mentions
         .into_iter()
-        .filter_map(|m| {
-            let s = *to_char.get(&m.start)?;
-            let e = *to_char.get(&m.end)?;
-            let t = text.get(m.start..m.end)?.to_string();
+        .map(|m| {
+            let span = offsets.span(m.start, m.end);
+            let text = norm
+                .text
+                .get(m.start..m.end)
+                .unwrap_or_default()
+                .to_string();
             let page = paged.then(|| norm.page_of(m.start));
-            Some(Located {
+            Located {
                 mention: m,
-                span: [s, e],
+                span,
                 page,
-                text: t,
-            })
+                text,
+            }
         })
         .collect()
 }
@@ -312,7 +359,8 @@ mod tests {
             value: Value::Amount { eur: 4.5e6 },
             rule: "amount.test",
         };
-        let l = locate(&norm, vec![m], false);
+        let offsets = CharOffsets::new(&norm.text, vec![m.start, m.end]);
+        let l = locate(&norm, vec![m], false, &offsets);
         assert_eq!(l[0].span, [8, 14]);
         let chars: String = norm.text.chars().skip(8).take(6).collect();
         assert_eq!(chars, l[0].text);

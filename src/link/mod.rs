@@ -5,9 +5,16 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::extract::{BodyKind, Mention, Value};
+use crate::extract::{BodyKind, ContactKind, Mention, Value};
 use crate::fr::fold::fold;
 use crate::output::wire::{self, BodyRecord, DocumentRecord, EntityRecord};
+
+pub mod amounts;
+pub mod local;
+pub mod persons;
+pub mod subject;
+
+pub use local::{DocLinks, Link, Relation, Target};
 
 /// A mention placed in its document: code-point span, page and text.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +30,10 @@ pub struct Located {
 pub struct Processed {
     pub record: DocumentRecord,
     pub entities: Vec<Located>,
+    /// Links between the entities, by their index in `entities`.
+    pub links: DocLinks,
+    /// Code-point offset of each byte offset needed by the links' evidence spans.
+    pub evidence_spans: Vec<[usize; 2]>,
 }
 
 /// The linked corpus, ready to write.
@@ -66,39 +77,102 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
     docs.sort_by(|a, b| a.record.id.cmp(&b.record.id));
     let mut bodies: BTreeMap<String, BodyAcc> = BTreeMap::new();
     let mut linked = Linked::default();
-    for d in docs {
+    for mut d in docs {
         let doc_id = d.record.id.clone();
-        for (i, e) in d.entities.iter().enumerate() {
-            let mut body = None;
-            if let Value::Body(b) = &e.mention.value {
-                let name = b.canonical.as_deref().unwrap_or(&b.name);
-                let id = body_id(name);
-                let acc = bodies.entry(id.clone()).or_insert_with(|| BodyAcc {
-                    name: name.to_string(),
-                    kind: b.kind,
-                    aliases: Default::default(),
-                    docs: Default::default(),
-                    mentions: 0,
-                });
-                acc.mentions += 1;
-                acc.docs.insert(doc_id.clone());
-                if b.name != acc.name {
-                    acc.aliases.insert(b.name.clone());
+        // Every body mention's record id first: links point at them.
+        let body_ids: Vec<Option<String>> = d
+            .entities
+            .iter()
+            .map(|e| match &e.mention.value {
+                Value::Body(b) => {
+                    let name = b.canonical.as_deref().unwrap_or(&b.name);
+                    let id = body_id(name);
+                    let acc = bodies.entry(id.clone()).or_insert_with(|| BodyAcc {
+                        name: name.to_string(),
+                        kind: b.kind,
+                        aliases: Default::default(),
+                        docs: Default::default(),
+                        mentions: 0,
+                    });
+                    acc.mentions += 1;
+                    acc.docs.insert(doc_id.clone());
+                    if b.name != acc.name {
+                        acc.aliases.insert(b.name.clone());
+                    }
+                    Some(id)
                 }
-                body = Some(id);
+                _ => None,
+            })
+            .collect();
+        let subject = d
+            .links
+            .subject
+            .and_then(|i| body_ids.get(i).cloned().flatten());
+        let entity_id = |i: usize| format!("{doc_id}#{i}");
+        let mut links: Vec<Map<String, Json>> = vec![Map::new(); d.entities.len()];
+        for l in &d.links.links {
+            let Some(map) = links.get_mut(l.from) else {
+                continue;
+            };
+            let (key, value) = match (&l.relation, &l.to) {
+                (Relation::Funder, Target::Body(i)) => (
+                    "funder",
+                    body_ids.get(*i).cloned().flatten().map(Json::from),
+                ),
+                (Relation::Funder, Target::Subject) => ("funder", subject.clone().map(Json::from)),
+                (Relation::When, Target::Period { start, end }) => {
+                    ("period", Some(json!({ "start": start, "end": end })))
+                }
+                (Relation::Programme, Target::Programme(i)) => (
+                    "programme",
+                    d.entities.get(*i).and_then(|e| match &e.mention.value {
+                        Value::Programme { name } => Some(Json::from(name.clone())),
+                        _ => None,
+                    }),
+                ),
+                (Relation::PersonBody, Target::Body(i)) => {
+                    ("body", body_ids.get(*i).cloned().flatten().map(Json::from))
+                }
+                (Relation::PersonBody, Target::Subject) => {
+                    ("body", subject.clone().map(Json::from))
+                }
+                (Relation::PersonContact, Target::Contact(i)) => {
+                    match d.entities.get(*i).map(|e| &e.mention.value) {
+                        Some(Value::Contact { kind, normalized }) => (
+                            match kind {
+                                ContactKind::Email => "email",
+                                ContactKind::Phone => "phone",
+                                ContactKind::Url => "url",
+                                ContactKind::Address => "address",
+                            },
+                            Some(Json::from(normalized.clone())),
+                        ),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            if let Some(v) = value {
+                map.entry(key).or_insert(v);
             }
+        }
+        linked
+            .facts
+            .extend(facts_of(&doc_id, &d, &links, &body_ids));
+        for (i, (e, l)) in d.entities.iter().zip(links).enumerate() {
             linked.entities.push(EntityRecord {
-                id: format!("{doc_id}#{i}"),
+                id: entity_id(i),
                 doc: doc_id.clone(),
                 kind: e.mention.value.entity_type().as_str(),
                 text: e.text.clone(),
                 span: e.span,
                 page: e.page,
-                value: value_json(&e.mention.value, body.as_deref()),
+                value: value_json(&e.mention.value, body_ids[i].as_deref()),
                 rule: e.mention.rule,
-                links: Map::new(),
+                links: l,
             });
         }
+        d.record.subject_body = subject;
         linked.documents.push(d.record);
     }
     linked.bodies = bodies
@@ -113,6 +187,68 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
         })
         .collect();
     linked
+}
+
+/// Facts of one document, from its entities' links: `funding` for every amount with a
+/// funder or a period, `representation` for every person with a body.
+fn facts_of(doc_id: &str, d: &Processed, links: &[Map<String, Json>]) -> Vec<Json> {
+    let mut facts = Vec::new();
+    let evidence = |from: usize| -> Json {
+        d.links
+            .links
+            .iter()
+            .zip(&d.evidence_spans)
+            .find(|(l, _)| l.from == from)
+            .map_or(Json::Null, |(_, s)| json!(s))
+    };
+    let targets = |from: usize| -> Vec<String> {
+        let mut ids = vec![format!("{doc_id}#{from}")];
+        for l in d.links.links.iter().filter(|l| l.from == from) {
+            if let Target::Body(i) | Target::Programme(i) | Target::Contact(i) = l.to {
+                ids.push(format!("{doc_id}#{i}"));
+            }
+        }
+        ids.dedup();
+        ids
+    };
+    for (i, (e, l)) in d.entities.iter().zip(links).enumerate() {
+        let fact = match &e.mention.value {
+            Value::Amount { eur } if l.contains_key("funder") || l.contains_key("period") => {
+                json!({
+                    "kind": "funding",
+                    "doc": doc_id,
+                    "funder": l.get("funder"),
+                    "amount": { "eur": wire::number(*eur) },
+                    "period": l.get("period"),
+                    "programme": l.get("programme"),
+                    "evidence": evidence(i),
+                    "entities": targets(i),
+                })
+            }
+            Value::Person { name, role } if l.contains_key("body") => json!({
+                "kind": "representation",
+                "doc": doc_id,
+                "person": name,
+                "body": l.get("body"),
+                "role": role,
+                "email": l.get("email"),
+                "phone": l.get("phone"),
+                "evidence": evidence(i),
+                "entities": targets(i),
+            }),
+            _ => continue,
+        };
+        let mut fact = fact;
+        // `id` first, as in the contract
+        if let Some(obj) = fact.as_object_mut() {
+            let mut with_id = Map::new();
+            with_id.insert("id".into(), json!(format!("F:{doc_id}#{}", facts.len())));
+            with_id.extend(std::mem::take(obj));
+            *obj = with_id;
+        }
+        facts.push(fact);
+    }
+    facts
 }
 
 struct BodyAcc {
