@@ -156,9 +156,7 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
                 map.entry(key).or_insert(v);
             }
         }
-        linked
-            .facts
-            .extend(facts_of(&doc_id, &d, &links, &body_ids));
+        linked.facts.extend(facts_of(&doc_id, &d, &links));
         for (i, (e, l)) in d.entities.iter().zip(links).enumerate() {
             linked.entities.push(EntityRecord {
                 id: entity_id(i),
