@@ -63,7 +63,7 @@ pub fn link_document(text: &str, mentions: &[Mention]) -> DocLinks {
     let mut links = Vec::new();
     super::amounts::link(text, mentions, subject, &mut links);
     super::persons::link(text, mentions, &mut links);
-    links.sort_by(|a, b| (a.from, a.relation).cmp(&(b.from, b.relation)));
+    links.sort_by_key(|l| (l.from, l.relation));
     links.dedup_by(|b, a| a.from == b.from && a.relation == b.relation && a.to == b.to);
     DocLinks { subject, links }
 }
