@@ -202,10 +202,11 @@ pub fn process_loaded(id: &str, source: &str, loaded: Loaded) -> (Processed, Str
     let format = loaded.raw.format;
     let paged = loaded.raw.pages.len();
     let norm = normalize::normalize(loaded.raw);
-    let mentions = extract::extract(&Doc {
+    let mut mentions = extract::extract(&Doc {
         id,
         text: &norm.text,
     });
+    link::anaphors::resolve(&norm.text, &mut mentions);
     let links = link::local::link_document(&norm.text, &mentions);
     let bytes = mentions
         .iter()
