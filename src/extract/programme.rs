@@ -7,13 +7,12 @@
 //! Every mention of one scheme in a document gets one name, since the output lists them by name.
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::extract::pattern::WordRe;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::body::scan::{
-    char_at, clean, connector, flat_lines, left_boundary, right_boundary, skip_gap, word_end,
-    Cued,
+    char_at, clean, connector, flat_lines, left_boundary, right_boundary, skip_gap, word_end, Cued,
 };
 use super::{Doc, Extractor, Mention, Value};
 use crate::fr::fold::fold;

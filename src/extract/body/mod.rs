@@ -8,8 +8,8 @@
 //! record of it.
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::extract::pattern::WordRe;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
@@ -570,8 +570,7 @@ fn known_canonical(name: &str) -> Option<String> {
 }
 
 static RE_METRO: LazyLock<WordRe> = LazyLock::new(|| {
-    WordRe::new(r"(?:M[ée]tropole|MÉTROPOLE|METROPOLE|Agglomération|Agglo)")
-        .expect("metro regex")
+    WordRe::new(r"(?:M[ée]tropole|MÉTROPOLE|METROPOLE|Agglomération|Agglo)").expect("metro regex")
 });
 
 /// Rule `body.metropole`: `Grenoble-Alpes Métropole`, `Tours Métropole Val de Loire`,
@@ -874,15 +873,14 @@ fn head_alternatives() -> String {
     alts.join("|")
 }
 
-static RE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{})\b", head_alternatives())).expect("head regex")
-});
+static RE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{})\b", head_alternatives())).expect("head regex"));
 
 /// [`RE_HEAD`] tried only where a head's first word starts.
 static RE_HEAD_CUED: LazyLock<Cued> = LazyLock::new(|| {
     let mut cues: Vec<String> = Vec::new();
     for (h, _, _) in tables::HEADS.iter() {
-        let word: String = h.chars().take_while(|&c| c != ' ' && c != '\'').collect();
+        let word: String = h.chars().take_while(|c| c.is_alphabetic()).collect();
         let mut cs = word.chars();
         let Some(first) = cs.next() else { continue };
         let rest: String = cs.collect();

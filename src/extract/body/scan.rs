@@ -326,9 +326,17 @@ impl Cued {
     }
 
     fn build(pattern: &str, cues: &[&str], ascii_ci: bool, word_edges: bool, left_w: bool) -> Cued {
+        // A cue is letters (a last non-letter allowed): a cue starting inside another one
+        // follows a letter, where no match can start, so leftmost matches of cues suffice.
+        debug_assert!(cues.iter().all(|c| {
+            let n = c.chars().count();
+            c.chars().take(n.saturating_sub(1)).all(char::is_alphabetic)
+                && c.chars().next().is_some_and(char::is_alphabetic)
+        }));
         Cued {
             re: regex::Regex::new(&format!("^(?:{pattern})")).expect("cued regex"),
             cues: aho_corasick::AhoCorasickBuilder::new()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
                 .ascii_case_insensitive(ascii_ci)
                 .build(cues)
                 .expect("cues"),
@@ -344,8 +352,11 @@ impl Cued {
         t: &'t str,
     ) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 'a {
         let mut starts: Vec<usize> = Vec::new();
-        for m in self.cues.find_overlapping_iter(t) {
-            starts.push(m.start());
+        for m in self.cues.find_iter(t) {
+            // a match starting with a letter after a letter is rejected
+            if !(self.word_edges && char_before(t, m.start()).is_some_and(char::is_alphanumeric)) {
+                starts.push(m.start());
+            }
             if self.back > 0 {
                 let before = t.get(..m.start()).unwrap_or("");
                 let mut it = before.trim_end_matches(char::is_whitespace).char_indices();
@@ -365,7 +376,9 @@ impl Cued {
                 return None;
             }
             let rest = t.get(c..)?;
-            if self.left_w && char_before(t, c).is_some_and(|b| RE_W.is_match(b.encode_utf8(&mut [0; 4]))) {
+            if self.left_w
+                && char_before(t, c).is_some_and(|b| RE_W.is_match(b.encode_utf8(&mut [0; 4])))
+            {
                 return None;
             }
             let caps = self.re.captures(rest)?;
@@ -395,7 +408,13 @@ impl Cued {
 /// The text with line breaks and tabs as spaces (same byte length), as bytes.
 pub fn flat_lines(t: &str) -> Vec<u8> {
     t.bytes()
-        .map(|b| if matches!(b, b'\n' | b'\r' | b'\t') { b' ' } else { b })
+        .map(|b| {
+            if matches!(b, b'\n' | b'\r' | b'\t') {
+                b' '
+            } else {
+                b
+            }
+        })
         .collect()
 }
 
