@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::body::scan::{
-    char_at, clean, connector, left_boundary, right_boundary, skip_gap, word_end,
+    char_at, clean, connector, flat_lines, left_boundary, right_boundary, skip_gap, word_end, Cued,
 };
 use super::{Doc, Extractor, Mention, Value};
 use crate::fr::fold::fold;
@@ -146,8 +146,8 @@ fn case_ok(text: &str, pat: &str) -> bool {
 /// Rule `programme.known`: the table of known schemes.
 fn known(t: &str, out: &mut Vec<Cand>) {
     let (ac, pats) = &*KNOWN_AC;
-    let hay = t.replace(['\n', '\r', '\t'], " ");
-    for m in ac.find_iter(&hay) {
+    let hay = flat_lines(t);
+    for m in ac.find_iter(&hay[..]) {
         let (s, e) = (m.start(), m.end());
         let Some((row, pat)) = pats.get(m.pattern().as_usize()) else {
             continue;
@@ -172,24 +172,33 @@ fn known(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_QUOTED: LazyLock<WordRe> = LazyLock::new(|| {
-    WordRe::new(
+static RE_QUOTED: LazyLock<Cued> = LazyLock::new(|| {
+    Cued::word(
         r"(?i)(?:appels?\s+à\s+(?:projets?|manifestation\s+d['’]intérêt)(?:\s+national)?|AMI|dispositif|programme|fonds|label|prix|trophées|démarche|plan|parcours|concours|opération)(?:\s+(?:intitulée?|dénommée?|baptisée?))?\s*[«“\x22]\s*([^»”\x22\n]{2,80}?)\s*[»”\x22]",
+        // first letters of the triggers, with no `s` or `k` (which `(?i)` also matches to `ſ`, `K`)
+        &[
+            "app", "ami", "di", "pro", "pri", "fon", "lab", "tro", "dé", "dÉ", "pla", "par", "con",
+            "op",
+        ],
+        true,
     )
-    .expect("quoted regex")
 });
 
 /// Rule `programme.quoted`: a quoted name after a trigger noun (`appel à projets « Caen la Mer
 /// Solidaire »`, `AMI « PTCE émergents »`, `fonds « Guyane ESS Garantie »`).
 fn quoted(t: &str, out: &mut Vec<Cand>) {
-    for caps in RE_QUOTED.captures_iter(t) {
+    // every match holds an opening quote
+    if !t.contains(['«', '“', '"']) {
+        return;
+    }
+    for (s, caps) in RE_QUOTED.captures_iter(t) {
         let (Some(m), Some(n)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
         let name = clean(n.as_str());
         out.push(Cand {
-            start: m.start(),
-            end: m.end(),
+            start: s,
+            end: s + m.end(),
             name,
             rule: "programme.quoted",
             known: false,
@@ -444,15 +453,18 @@ static RE_THIS: LazyLock<WordRe> = LazyLock::new(|| {
 /// contract (its first title with that trigger noun).
 fn this_contract(t: &str, kept: &mut Vec<Cand>) {
     let mut add = Vec::new();
+    let mut folded: Option<Vec<String>> = None;
     for caps in RE_THIS.captures_iter(t) {
         let (Some(m), Some(noun)) = (caps.get(0), caps.get(1).or(caps.get(2))) else {
             continue;
         };
         let nf = fold(noun.as_str());
-        let Some(title) = kept.iter().find(|c| {
-            c.start < m.start()
-                && fold(&c.name).starts_with(&nf)
-                && c.name.split_whitespace().count() > nf.split(' ').count()
+        let folded = folded.get_or_insert_with(|| kept.iter().map(|c| fold(&c.name)).collect());
+        let Some(title) = kept.iter().zip(folded.iter()).find_map(|(c, f)| {
+            (c.start < m.start()
+                && f.starts_with(&nf)
+                && c.name.split_whitespace().count() > nf.split(' ').count())
+            .then_some(c)
         }) else {
             continue;
         };
@@ -472,12 +484,13 @@ fn this_contract(t: &str, kept: &mut Vec<Cand>) {
 /// period (`Convention pluriannuelle d'objectifs` / `… 2024-2026`) takes the longer one;
 /// names differing only in case take the first spelling.
 fn unify(kept: &mut [Cand]) {
-    let names: Vec<String> = kept.iter().map(|c| c.name.clone()).collect();
-    for c in kept.iter_mut() {
-        let f = fold(&c.name);
-        for n in &names {
-            let g = fold(n);
-            if let Some(rest) = g.strip_prefix(&f) {
+    let names: Vec<(String, String)> = kept
+        .iter()
+        .map(|c| (c.name.clone(), fold(&c.name)))
+        .collect();
+    for (c, (_, f)) in kept.iter_mut().zip(names.iter()) {
+        for (n, g) in &names {
+            if let Some(rest) = g.strip_prefix(f.as_str()) {
                 let rest = rest.trim();
                 if !rest.is_empty()
                     && rest
@@ -492,7 +505,10 @@ fn unify(kept: &mut [Cand]) {
     }
     let mut first: Vec<(String, String)> = Vec::new();
     for c in kept.iter_mut() {
-        let f = fold(&c.name);
+        let f = names
+            .iter()
+            .find(|(n, _)| *n == c.name)
+            .map_or_else(|| fold(&c.name), |(_, g)| g.clone());
         match first.iter().find(|(k, _)| *k == f) {
             Some((_, n)) => c.name = n.clone(),
             None => first.push((f, c.name.clone())),

@@ -215,8 +215,8 @@ fn case_ok(text: &str, pat: &str) -> bool {
 fn known_bodies(t: &str, out: &mut Vec<Cand>) {
     let (ac, pats) = &*KNOWN_AC;
     // Names wrap over lines: match on a copy where line breaks are spaces (same byte length).
-    let hay = t.replace(['\n', '\r', '\t'], " ");
-    for m in ac.find_iter(&hay) {
+    let hay = flat_lines(t);
+    for m in ac.find_iter(&hay[..]) {
         let (s, e) = (m.start(), m.end());
         let Some((row, pat)) = pats.get(m.pattern().as_usize()) else {
             continue;
@@ -715,8 +715,8 @@ fn syndicats(t: &str, out: &mut Vec<Cand>) {
     }
 }
 
-static RE_ETAT: LazyLock<WordRe> = LazyLock::new(|| {
-    WordRe::new(
+static RE_ETAT: LazyLock<Cued> = LazyLock::new(|| {
+    Cued::word(
         r"(?x)
         (?P<etat>(?:[lL]['’]\s*)?(?:[ÉE]tat|ÉTAT|ETAT))
         |(?P<gouv>(?:[Ll]e|du|au|LE)\s+(?:[Gg]ouvernement|GOUVERNEMENT))
@@ -725,8 +725,14 @@ static RE_ETAT: LazyLock<WordRe> = LazyLock::new(|| {
         |(?P<sec>(?:Secr[ée]tariat\s+d['’]\s*[ÉE]tat|Haut-[Cc]ommissariat)\s+(?:à\s+la|à\s+l['’]|aux|au|à|chargé\s+de\s+l['’]|chargé\s+de\s+la|chargé\s+de)\s*)
         |(?P<mind>Ministres?\s+d[ée]l[ée]gu[ée]e?s?\s+charg[ée]e?s?\s+(?:de\s+la|de\s+l['’]|des|du|de)\s*)
         |(?P<trib>Tribunal\s+administratif\s+(?:de\s+la|de\s+l['’]|du|de|d['’])\s*)",
+        &[
+            "État", "Etat", "ÉTAT", "ETAT", "Gouvernement", "gouvernement", "GOUVERNEMENT",
+            "Préfe", "Prefe", "PRÉFE", "PREFE", "préfe", "prefe", "Minist", "minist", "MINIST",
+            "Secr", "Haut-", "Tribunal",
+        ],
+        false,
     )
-    .expect("etat regex")
+    .back(2)
 });
 
 /// Rules `body.etat`, `body.ministere`, …: the State (`l'État`, `le Gouvernement`, the préfet
@@ -736,9 +742,9 @@ fn etat(t: &str, out: &mut Vec<Cand>) {
         et: true,
         ..Default::default()
     };
-    for caps in RE_ETAT.captures_iter(t) {
+    for (s, caps) in RE_ETAT.captures_iter(t) {
         let Some(m) = caps.get(0) else { continue };
-        let (s, e) = (m.start(), m.end());
+        let e = s + m.end();
         let etat = |c: Cand| c.keyed("etat:etat".into(), "État".into());
         if caps.name("etat").is_some() {
             let word = m.as_str();
@@ -844,7 +850,7 @@ fn complement(t: &str, i: usize) -> Option<usize> {
 // ---------------------------------------------------------------------------------------
 // Head nouns
 
-static RE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+fn head_alternatives() -> String {
     let mut heads: Vec<&str> = tables::HEADS.iter().map(|(h, _, _)| h.as_str()).collect();
     heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
     let alts: Vec<String> = heads
@@ -864,7 +870,27 @@ static RE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
             format!("{first}{rest}")
         })
         .collect();
-    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("head regex")
+    alts.join("|")
+}
+
+static RE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{})\b", head_alternatives())).expect("head regex"));
+
+/// [`RE_HEAD`] tried only where a head's first word starts.
+static RE_HEAD_CUED: LazyLock<Cued> = LazyLock::new(|| {
+    let mut cues: Vec<String> = Vec::new();
+    for (h, _, _) in tables::HEADS.iter() {
+        let word: String = h.chars().take_while(|c| c.is_alphabetic()).collect();
+        let mut cs = word.chars();
+        let Some(first) = cs.next() else { continue };
+        let rest: String = cs.collect();
+        cues.push(format!("{first}{rest}"));
+        if first.is_lowercase() {
+            cues.push(format!("{}{rest}", first.to_uppercase()));
+        }
+    }
+    let cues: Vec<&str> = cues.iter().map(String::as_str).collect();
+    Cued::left_word_boundary(&format!(r"(?:{})\b", head_alternatives()), &cues)
 });
 
 /// Proper names that are not organisations after a head noun (`réseau ESS`, `association Loi 1901`).
@@ -874,9 +900,8 @@ const NOT_NAMES: [&str; 8] = ["ESS", "Loi", "IAE", "L", "La", "Le", "Les", "ESUS
 /// `la SCIC La Pousada`, `cabinet d'études « Extra-muros »`, `Agence de Développement
 /// Économique de la Corse`.
 fn head_nouns(t: &str, out: &mut Vec<Cand>) {
-    for m in RE_HEAD.find_iter(t) {
-        let (s, e) = (m.start(), m.end());
-        let head = m.as_str();
+    for (s, e) in RE_HEAD_CUED.find_iter(t) {
+        let head = t.get(s..e).unwrap_or("");
         let Some((kind, alone)) = tables::head_info(head) else {
             continue;
         };
@@ -954,23 +979,28 @@ fn head_nouns(t: &str, out: &mut Vec<Cand>) {
 // ---------------------------------------------------------------------------------------
 // Anaphors
 
-static RE_ANAPHOR: LazyLock<WordRe> = LazyLock::new(|| {
-    WordRe::new(
+static RE_ANAPHOR: LazyLock<Cued> = LazyLock::new(|| {
+    Cued::word(
         r"(?x)
         (?P<coll>[Ll]a\s+[Cc]ollectivité)
         |(?P<terr>(?:Commission\s+permanente|Assemblée\s+plénière))
         |(?P<epci>(?:Conseil\s+(?:métropolitain|communautaire)|CONSEIL\s+COMMUNAUTAIRE|[Ll]['’]agglomération\s+[a-zé]+oise))
         |(?P<chamber>[Ll]a\s+Chambre)",
+        &[
+            "Collectivité", "collectivité", "Commission", "Assemblée", "Conseil", "CONSEIL",
+            "agglomération", "Chambre",
+        ],
+        false,
     )
-    .expect("anaphor regex")
+    .back(2)
 });
 
 /// Rule `body.anaphor`: names that stand for a body named elsewhere in the document
 /// (`la collectivité`, `Conseil métropolitain`, `Commission permanente`, `la Chambre`).
 fn anaphors(t: &str, out: &mut Vec<Cand>) {
-    for caps in RE_ANAPHOR.captures_iter(t) {
+    for (s, caps) in RE_ANAPHOR.captures_iter(t) {
         let Some(m) = caps.get(0) else { continue };
-        let (s, e) = (m.start(), m.end());
+        let e = s + m.end();
         if caps.name("coll").is_some() {
             // `la collectivité territoriale de …` is a name, handled elsewhere
             let after = t.get(e..).unwrap_or("");
@@ -1138,6 +1168,7 @@ fn learned_names(t: &str, kept: &mut Vec<Cand>) {
         return;
     }
     let Ok(ac) = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(names.iter().map(|(n, _)| n.as_str()))
     else {

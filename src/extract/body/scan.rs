@@ -272,6 +272,152 @@ pub fn clean(s: &str) -> String {
     out
 }
 
+/// A pattern tried only where one of its possible first words occurs: the same matches as
+/// `WordRe::find_iter`/`captures_iter` (or a plain regex's `find_iter` with `left_w`), with
+/// one cheap literal pass over the text instead of a full regex scan.
+pub struct Cued {
+    /// `^(?:pattern)`, run on the text from each cue.
+    re: regex::Regex,
+    /// Every position where a match can start holds one of these literals.
+    cues: aho_corasick::AhoCorasick,
+    /// Match edges are checked like `WordRe` (letters must not touch letters).
+    word_edges: bool,
+    /// The char before a match must not be a regex `\w` (a leading Unicode `\b`).
+    left_w: bool,
+    /// Also try the positions up to this many chars before a cue and the spaces before it
+    /// (`l'État`, `le Gouvernement`, `la Chambre`).
+    back: usize,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// `WordRe`'s boundary test.
+fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let first = text.get(start..).and_then(|s| s.chars().next());
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    let left = !(first.is_some_and(is_word) && before.is_some_and(is_word));
+    let right = !(last.is_some_and(is_word) && after.is_some_and(is_word));
+    left && right && end > start
+}
+
+static RE_W: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\w$").expect("word char regex"));
+
+impl Cued {
+    /// `pattern` as given to `WordRe::new`; `cues` must include a prefix of every match.
+    pub fn word(pattern: &str, cues: &[&str], ascii_ci: bool) -> Cued {
+        Cued::build(pattern, cues, ascii_ci, true, false)
+    }
+
+    /// Also tries the `n` chars before each cue and the spaces before it.
+    pub fn back(mut self, n: usize) -> Cued {
+        self.back = n;
+        self
+    }
+
+    /// A plain regex `\b(?:pattern)` whose alternatives all start with a letter: the leading
+    /// `\b` is checked by hand, `pattern` may end with its own `\b`.
+    pub fn left_word_boundary(pattern: &str, cues: &[&str]) -> Cued {
+        Cued::build(pattern, cues, false, false, true)
+    }
+
+    fn build(pattern: &str, cues: &[&str], ascii_ci: bool, word_edges: bool, left_w: bool) -> Cued {
+        // A cue is letters (a last non-letter allowed): a cue starting inside another one
+        // follows a letter, where no match can start, so leftmost matches of cues suffice.
+        debug_assert!(cues.iter().all(|c| {
+            let n = c.chars().count();
+            c.chars().take(n.saturating_sub(1)).all(char::is_alphabetic)
+                && c.chars().next().is_some_and(char::is_alphabetic)
+        }));
+        Cued {
+            re: regex::Regex::new(&format!("^(?:{pattern})")).expect("cued regex"),
+            cues: aho_corasick::AhoCorasickBuilder::new()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .ascii_case_insensitive(ascii_ci)
+                .build(cues)
+                .expect("cues"),
+            word_edges,
+            left_w,
+            back: 0,
+        }
+    }
+
+    /// Matches as (start offset, captures of the text from that offset).
+    pub fn captures_iter<'a, 't: 'a>(
+        &'a self,
+        t: &'t str,
+    ) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 'a {
+        let mut starts: Vec<usize> = Vec::new();
+        for m in self.cues.find_iter(t) {
+            // a match starting with a letter after a letter is rejected
+            if !(self.word_edges && char_before(t, m.start()).is_some_and(char::is_alphanumeric)) {
+                starts.push(m.start());
+            }
+            if self.back > 0 {
+                let before = t.get(..m.start()).unwrap_or("");
+                let mut it = before.trim_end_matches(char::is_whitespace).char_indices();
+                for _ in 0..self.back {
+                    match it.next_back() {
+                        Some((k, _)) => starts.push(k),
+                        None => break,
+                    }
+                }
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        let mut pos = 0;
+        starts.into_iter().filter_map(move |c| {
+            if c < pos {
+                return None;
+            }
+            let rest = t.get(c..)?;
+            if self.left_w
+                && char_before(t, c).is_some_and(|b| RE_W.is_match(b.encode_utf8(&mut [0; 4])))
+            {
+                return None;
+            }
+            let caps = self.re.captures(rest)?;
+            let e = c + caps.get(0)?.end();
+            if self.word_edges && !on_boundaries(t, c, e) {
+                pos = c + char_at(t, c).map_or(1, char::len_utf8);
+                return None;
+            }
+            if !self.word_edges && e == c {
+                return None;
+            }
+            pos = e;
+            Some((c, caps))
+        })
+    }
+
+    /// Match spans.
+    pub fn find_iter<'a, 't: 'a>(
+        &'a self,
+        t: &'t str,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.captures_iter(t)
+            .filter_map(|(c, caps)| Some((c, c + caps.get(0)?.end())))
+    }
+}
+
+/// The text with line breaks and tabs as spaces (same byte length), as bytes.
+pub fn flat_lines(t: &str) -> Vec<u8> {
+    t.bytes()
+        .map(|b| {
+            if matches!(b, b'\n' | b'\r' | b'\t') {
+                b' '
+            } else {
+                b
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
