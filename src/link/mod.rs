@@ -52,6 +52,50 @@ pub fn body_id(name: &str) -> String {
     format!("B:{}", fold(name).replace(' ', "-"))
 }
 
+/// Ways French names one collectivité: the head words of each kind, and the id prefix of
+/// the record they resolve to (`Conseil général de l'Isère` = `Département de l'Isère`).
+const TERRITORIAL_HEADS: [(BodyKind, &str, &[&str]); 3] = [
+    (BodyKind::Region, "region", &["conseil regional", "region"]),
+    (
+        BodyKind::Departement,
+        "departement",
+        &["conseil general", "conseil departemental", "departement"],
+    ),
+    (
+        BodyKind::Commune,
+        "ville de",
+        &["ville", "commune", "mairie"],
+    ),
+];
+
+/// Articles and prepositions between a head and a place name (`de la`, `du`, `d’`).
+const LINKING_WORDS: [&str; 8] = ["de", "du", "des", "d", "la", "le", "les", "l"];
+
+/// The record id a body name resolves to across the corpus: for collectivités the kind and
+/// the place (`Région Rhône-Alpes`, `Conseil régional Rhône-Alpes` → `B:region-rhone-alpes`),
+/// else the folded name.
+pub fn resolution_id(name: &str, kind: BodyKind) -> String {
+    let folded = fold(name);
+    for (k, prefix, heads) in TERRITORIAL_HEADS {
+        if k != kind {
+            continue;
+        }
+        for head in heads {
+            let Some(rest) = folded.strip_prefix(head).and_then(|r| r.strip_prefix(' ')) else {
+                continue;
+            };
+            let place: Vec<&str> = rest
+                .split(' ')
+                .skip_while(|w| LINKING_WORDS.contains(w))
+                .collect();
+            if !place.is_empty() {
+                return format!("B:{}-{}", prefix.replace(' ', "-"), place.join("-"));
+            }
+        }
+    }
+    format!("B:{}", folded.replace(' ', "-"))
+}
+
 /// The `value` object of an entity record.
 pub fn value_json(v: &Value, body: Option<&str>) -> Json {
     match v {
@@ -87,19 +131,18 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
             .map(|e| match &e.mention.value {
                 Value::Body(b) => {
                     let name = b.canonical.as_deref().unwrap_or(&b.name);
-                    let id = body_id(name);
+                    let id = resolution_id(name, b.kind);
                     let acc = bodies.entry(id.clone()).or_insert_with(|| BodyAcc {
-                        name: name.to_string(),
                         kind: b.kind,
-                        aliases: Default::default(),
+                        names: Default::default(),
+                        forms: Default::default(),
                         docs: Default::default(),
                         mentions: 0,
                     });
                     acc.mentions += 1;
                     acc.docs.insert(doc_id.clone());
-                    if b.name != acc.name {
-                        acc.aliases.insert(b.name.clone());
-                    }
+                    *acc.names.entry(name.to_string()).or_default() += 1;
+                    acc.forms.insert(b.name.clone());
                     Some(id)
                 }
                 _ => None,
@@ -176,13 +219,23 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
     }
     linked.bodies = bodies
         .into_iter()
-        .map(|(id, a)| BodyRecord {
-            id,
-            name: a.name,
-            kind: a.kind.as_str(),
-            aliases: a.aliases.into_iter().collect(),
-            docs: a.docs.into_iter().collect(),
-            mentions: a.mentions,
+        .map(|(id, a)| {
+            let name = a.display_name();
+            BodyRecord {
+                id,
+                kind: a.kind.as_str(),
+                aliases: a
+                    .names
+                    .into_keys()
+                    .chain(a.forms)
+                    .filter(|n| *n != name)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+                name,
+                docs: a.docs.into_iter().collect(),
+                mentions: a.mentions,
+            }
         })
         .collect();
     linked
@@ -250,12 +303,30 @@ fn facts_of(doc_id: &str, d: &Processed, links: &[Map<String, Json>]) -> Vec<Jso
     facts
 }
 
+/// What the corpus says of one body while its mentions are gathered.
 struct BodyAcc {
-    name: String,
     kind: BodyKind,
-    aliases: std::collections::BTreeSet<String>,
+    /// Canonical names given by extraction, with how many mentions gave each.
+    names: BTreeMap<String, usize>,
+    /// Every surface form seen.
+    forms: std::collections::BTreeSet<String>,
     docs: std::collections::BTreeSet<String>,
     mentions: usize,
+}
+
+impl BodyAcc {
+    /// The name most mentions give; on a tie the fullest (longest), then the first in order.
+    fn display_name(&self) -> String {
+        self.names
+            .iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then(a.0.chars().count().cmp(&b.0.chars().count()))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -269,6 +340,61 @@ mod tests {
             "B:conseil-general-de-l-isere"
         );
         assert_eq!(body_id("Région Rhône-Alpes"), "B:region-rhone-alpes");
+    }
+
+    #[test]
+    fn collectivites_resolve_by_kind_and_place() {
+        let r = |n, k| resolution_id(n, k);
+        assert_eq!(
+            r("Région Rhône-Alpes", BodyKind::Region),
+            "B:region-rhone-alpes"
+        );
+        assert_eq!(
+            r("Conseil régional Rhône-Alpes", BodyKind::Region),
+            "B:region-rhone-alpes"
+        );
+        assert_eq!(
+            r("Conseil régional de Normandie", BodyKind::Region),
+            "B:region-normandie"
+        );
+        assert_eq!(
+            r("Conseil Général de l’Isère", BodyKind::Departement),
+            "B:departement-isere"
+        );
+        assert_eq!(
+            r("Département de l'Isère", BodyKind::Departement),
+            "B:departement-isere"
+        );
+        assert_eq!(
+            r("Conseil départemental du Calvados", BodyKind::Departement),
+            "B:departement-calvados"
+        );
+        assert_eq!(
+            r("Ville de Grenoble", BodyKind::Commune),
+            "B:ville-de-grenoble"
+        );
+        assert_eq!(
+            r("Commune de Grenoble", BodyKind::Commune),
+            "B:ville-de-grenoble"
+        );
+        // must stay apart
+        assert_ne!(
+            r("Région Auvergne-Rhône-Alpes", BodyKind::Region),
+            r("Région Rhône-Alpes", BodyKind::Region)
+        );
+        assert_ne!(
+            r("Grenoble-Alpes Métropole", BodyKind::Epci),
+            r("Ville de Grenoble", BodyKind::Commune)
+        );
+        // a bare anaphor has no place: it keeps its own id
+        assert_eq!(
+            r("conseil régional", BodyKind::Region),
+            "B:conseil-regional"
+        );
+        assert_eq!(
+            r("CRESS Rhône-Alpes", BodyKind::Chamber),
+            "B:cress-rhone-alpes"
+        );
     }
 
     #[test]
