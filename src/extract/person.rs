@@ -78,6 +78,11 @@ fn cls(c: char) -> Result<Cls, Unknown> {
     }
 }
 
+/// Whether `c` is `\p{Lu}`, or `None` when not known without the regex tables.
+pub(crate) fn is_upper_letter(c: char) -> Option<bool> {
+    cls(c).ok().map(|k| k == Cls::Lu)
+}
+
 /// Class and length of the character at `i` (`Other` at the end of the text).
 fn cls_at(t: &str, i: usize) -> Result<(Cls, usize), Unknown> {
     match t.as_bytes().get(i) {
