@@ -281,25 +281,91 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// [`HEADING`] on one line (without its `\n`): the spans of the axis word and of the label,
+/// or `Err` when a character's class is not known without the regex.
+#[allow(clippy::type_complexity)]
+fn heading_in_line(line: &str) -> Result<Option<((usize, usize), (usize, usize))>, ()> {
+    let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let r = &line[lead..];
+    let Some(word) = ["Axe", "AXE", "Orientation", "ORIENTATION"]
+        .into_iter()
+        .find(|w| r.starts_with(w))
+    else {
+        return Ok(None);
+    };
+    let ws = lead + word.len();
+    let ls = line.len() - line[ws..].trim_start_matches([' ', '\t']).len();
+    if ls == ws {
+        return Ok(None);
+    }
+    // `\p{Lu}[\p{Lu} '’-]{2,80}?[ \t]*$`: the shortest label after which only blanks remain
+    let tail = line.trim_end_matches([' ', '\t']).len();
+    let mut p = ls;
+    let mut n = 0;
+    for c in line[ls..].chars() {
+        if n >= 3 && p >= tail {
+            return Ok(Some(((lead, ws), (ls, p))));
+        }
+        if n == 81 {
+            return Ok(None);
+        }
+        let ok = if n > 0 && matches!(c, ' ' | '\'' | '’' | '-') {
+            true
+        } else {
+            crate::extract::person::is_upper_letter(c).ok_or(())?
+        };
+        if !ok {
+            return Ok(None);
+        }
+        p += c.len_utf8();
+        n += 1;
+    }
+    Ok((n >= 3 && p >= tail).then_some(((lead, ws), (ls, p))))
+}
+
+/// The matches of [`HEADING`]: (axis word, label) spans in `t`.
+fn heading_matches(t: &str) -> Vec<((usize, usize), (usize, usize))> {
+    let mut v = Vec::new();
+    let mut base = 0;
+    for line in t.split('\n') {
+        match heading_in_line(line) {
+            Ok(Some(((a, b), (c, d)))) => v.push(((base + a, base + b), (base + c, base + d))),
+            Ok(None) => {}
+            Err(()) => {
+                if let Some(c) = HEADING.captures(line) {
+                    if let (Some(w), Some(l)) = (c.get(1), c.get(2)) {
+                        v.push((
+                            (base + w.start(), base + w.end()),
+                            (base + l.start(), base + l.end()),
+                        ));
+                    }
+                }
+            }
+        }
+        base += line.len() + 1;
+    }
+    v
+}
+
 // A plan's table sections are headed by the axis name in capitals: `Axe PROMOTION`.
 fn headings(t: &str, out: &mut Vec<Mention>) {
-    for c in HEADING.captures_iter(t) {
-        let (Some(word), Some(label)) = (c.get(1), c.get(2)) else {
+    for ((ws, we), (ls, le)) in heading_matches(t) {
+        let (Some(word), Some(label)) = (t.get(ws..we), t.get(ls..le)) else {
             continue;
         };
-        let Some(kind) = kind_of(word.as_str()) else {
+        let Some(kind) = kind_of(word) else {
             continue;
         };
-        if roman(label.as_str().trim()).is_some() {
+        if roman(label.trim()).is_some() {
             continue;
         }
         push(
             t,
             out,
-            (word.start(), label.end()),
+            (ws, le),
             kind,
             None,
-            clean_label(label.as_str()),
+            clean_label(label),
             "axis.heading",
         );
     }
@@ -706,6 +772,23 @@ mod tests {
 
     fn ax(n: Option<u32>, l: &str) -> (Option<u32>, String) {
         (n, l.to_string())
+    }
+
+    #[test]
+    fn heading_lines_as_the_regex() {
+        let t = "Axe PROMOTION\n  AXE   ÉCONOMIE SOCIALE \t\nOrientation AB  \nOrientation AB\t \nAxe AB\nAxe ABC-D’E\n\
+                 Axe Promotion\nAxes PROMO\nORIENTATION I\nAxe\tL'ESS\nAxe ΩMEGA\nAxe ΑΒΓ\nAxe ABC\r\nAxe ABCD  X\n\
+                 Axe AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n\
+                 Axe AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA  \n\
+                 Axe AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\nAxe -AB\nAxe A \nAxe A  ";
+        let want: Vec<_> = HEADING
+            .captures_iter(t)
+            .map(|c| {
+                let (w, l) = (c.get(1).unwrap(), c.get(2).unwrap());
+                ((w.start(), w.end()), (l.start(), l.end()))
+            })
+            .collect();
+        assert_eq!(heading_matches(t), want);
     }
 
     #[test]

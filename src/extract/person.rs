@@ -3,10 +3,11 @@
 //! (`Eric PIOLLE, le Maire de Grenoble`), a role that introduces it (`représentée par le
 //! Président du Conseil régional, Monsieur …`), a signature block (`Le Président,⏎Joël BRUNEAU`),
 //! a `Role : Name` line, or a contact block (`> Isabelle Metert⏎Chargée de projets ESS`).
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{Doc, Extractor, Mention, Value};
 
@@ -44,6 +45,234 @@ static RUN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// What the name-run matcher knows of a character: `\p{Lu}`, `\p{Ll}`, neither, or not known
+/// (outside the ranges checked against the regex classes by a unit test).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Cls {
+    Lu,
+    Ll,
+    Other,
+}
+
+/// A character outside the known ranges: the search falls back to [`RUN`].
+struct Unknown;
+
+fn cls(c: char) -> Result<Cls, Unknown> {
+    let u = c as u32;
+    if u < 0x250 {
+        Ok(if c.is_uppercase() {
+            Cls::Lu
+        } else if c.is_lowercase() && u != 0xAA && u != 0xBA {
+            Cls::Ll
+        } else {
+            Cls::Other
+        })
+    } else if (0x2000..=0x206F).contains(&u)
+        || (0x20A0..=0x20CF).contains(&u)
+        || (0x2190..=0x2BFF).contains(&u)
+        || (0xE000..=0xF8FF).contains(&u)
+    {
+        Ok(Cls::Other)
+    } else {
+        Err(Unknown)
+    }
+}
+
+/// Whether `c` is `\p{Lu}`, or `None` when not known without the regex tables.
+pub(crate) fn is_upper_letter(c: char) -> Option<bool> {
+    cls(c).ok().map(|k| k == Cls::Lu)
+}
+
+/// Class and length of the character at `i` (`Other` at the end of the text).
+fn cls_at(t: &str, i: usize) -> Result<(Cls, usize), Unknown> {
+    match t.as_bytes().get(i) {
+        None => Ok((Cls::Other, 0)),
+        Some(b) if b.is_ascii_uppercase() => Ok((Cls::Lu, 1)),
+        Some(b) if b.is_ascii_lowercase() => Ok((Cls::Ll, 1)),
+        Some(b) if b.is_ascii() => Ok((Cls::Other, 1)),
+        Some(_) => {
+            let c = t.get(i..).and_then(|r| r.chars().next()).ok_or(Unknown)?;
+            Ok((cls(c)?, c.len_utf8()))
+        }
+    }
+}
+
+/// End of the longest run of characters of class `k` from `i`, and their number.
+fn class_run(t: &str, mut i: usize, k: Cls) -> Result<(usize, usize), Unknown> {
+    let mut n = 0;
+    loop {
+        let (c, l) = cls_at(t, i)?;
+        if c != k || l == 0 {
+            return Ok((i, n));
+        }
+        i += l;
+        n += 1;
+    }
+}
+
+/// `\p{Lu}{2,}` at `i`.
+fn upper2(t: &str, i: usize) -> Result<Option<usize>, Unknown> {
+    let (e, n) = class_run(t, i, Cls::Lu)?;
+    Ok((n >= 2).then_some(e))
+}
+
+/// Length of a hyphen `[-‐]` at `i`.
+fn hyphen_at(t: &str, i: usize) -> usize {
+    let r = t.get(i..).unwrap_or("");
+    if r.starts_with('-') {
+        1
+    } else if r.starts_with('‐') {
+        '‐'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// The end of a name token of [`RUN`] at `x`, as the regex would match it there.
+fn tok_at(t: &str, x: usize) -> Result<Option<usize>, Unknown> {
+    let (c1, l1) = cls_at(t, x)?;
+    if c1 != Cls::Lu {
+        return Ok(None);
+    }
+    let (c2, l2) = cls_at(t, x + l1)?;
+    match c2 {
+        Cls::Ll => {
+            let (mut e, _) = class_run(t, x + l1 + l2, Cls::Ll)?;
+            // `[-‐]\p{Lu}\p{Ll}+`
+            loop {
+                let h = hyphen_at(t, e);
+                if h == 0 {
+                    break;
+                }
+                let (a, la) = cls_at(t, e + h)?;
+                if a != Cls::Lu {
+                    break;
+                }
+                let (b, lb) = cls_at(t, e + h + la)?;
+                if b != Cls::Ll {
+                    break;
+                }
+                e = class_run(t, e + h + la + lb, Cls::Ll)?.0;
+            }
+            // `(?:-\p{Lu}{2,}(?:-\p{Lu}{2,})*)?`
+            while t.as_bytes().get(e) == Some(&b'-') {
+                match upper2(t, e + 1)? {
+                    Some(e2) => e = e2,
+                    None => break,
+                }
+            }
+            Ok(Some(e))
+        }
+        Cls::Lu => {
+            let (mut e, _) = class_run(t, x, Cls::Lu)?;
+            loop {
+                let h = hyphen_at(t, e);
+                if h == 0 {
+                    break;
+                }
+                match upper2(t, e + h)? {
+                    Some(e2) => e = e2,
+                    None => break,
+                }
+            }
+            Ok(Some(e))
+        }
+        Cls::Other => Ok(None),
+    }
+}
+
+fn skip_blanks(t: &str, mut i: usize) -> usize {
+    while matches!(t.as_bytes().get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the run of [`RUN`] whose first token ends at `e`.
+fn run_from(t: &str, mut e: usize) -> Result<usize, Unknown> {
+    loop {
+        // `(?:[ \t]+|[ \t]*\n[ \t]*)`
+        let s1 = skip_blanks(t, e);
+        let p = if t.as_bytes().get(s1) == Some(&b'\n') {
+            skip_blanks(t, s1 + 1)
+        } else if s1 > e {
+            s1
+        } else {
+            return Ok(e);
+        };
+        // `(?:(?:de|du|des|d'|d’)[ \t]*)?` then a token
+        let mut next = None;
+        for part in ["de", "du", "des", "d'", "d’"] {
+            if t.get(p..).is_some_and(|r| r.starts_with(part)) {
+                if let Some(e2) = tok_at(t, skip_blanks(t, p + part.len()))? {
+                    next = Some(e2);
+                    break;
+                }
+            }
+        }
+        if next.is_none() {
+            next = tok_at(t, p)?;
+        }
+        match next {
+            Some(e2) => e = e2,
+            None => return Ok(e),
+        }
+    }
+}
+
+/// The first byte at or after `i` that may start a token: an ASCII capital or the first
+/// byte of another character (eight bytes at a time).
+fn next_may_start(b: &[u8], mut i: usize) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        let lead = x & (x << 1) & H;
+        let y = x & !H;
+        let upper = y.wrapping_add(0x3F * L) & !y.wrapping_add(0x25 * L) & !x & H;
+        let m = lead | upper;
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !(b[i].is_ascii_uppercase() || b[i] >= 0xC0) {
+        i += 1;
+    }
+    i
+}
+
+fn find_run_fast(t: &str, mut i: usize) -> Result<Option<(usize, usize)>, Unknown> {
+    let b = t.as_bytes();
+    loop {
+        i = next_may_start(b, i);
+        let Some(&c) = b.get(i) else {
+            break;
+        };
+        // `ß`…`ÿ` and `’`, `–`, `…`, `•` (U+2000–U+203F) start no token
+        let quick_skip = match c {
+            0xC3 => b.get(i + 1).is_some_and(|&x| x >= 0x9F),
+            0xE2 => b.get(i + 1) == Some(&0x80),
+            _ => false,
+        };
+        if (c.is_ascii_uppercase() || c >= 0xC0) && !quick_skip {
+            if let Some(e) = tok_at(t, i)? {
+                return Ok(Some((i, run_from(t, e)?)));
+            }
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+/// The first match of [`RUN`] at or after `pos`, found without the regex on ordinary text.
+fn find_run(t: &str, pos: usize) -> Option<(usize, usize)> {
+    find_run_fast(t, pos)
+        .unwrap_or_else(|Unknown| RUN.find_at(t, pos).map(|m| (m.start(), m.end())))
+}
+
 /// Ordinal before a title: `1er Vice-président`, `7e Vice-président`.
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:1er|1re|1ère|[0-9]{1,2}(?:e|ème|è|eme))\s+").expect("static regex")
@@ -69,8 +298,38 @@ fn is_civility(w: &str) -> bool {
 }
 
 fn is_not_name(w: &str) -> bool {
-    let l = w.to_lowercase();
-    NOT_NAMES.contains(l.as_str()) || ROLE_WORDS.contains(l.as_str()) || is_civility(w)
+    with_lower(w, |l| NOT_NAMES.contains(l) || ROLE_WORDS.contains(l)) || is_civility(w)
+}
+
+/// `f` of `w.to_lowercase()`, without allocating for short words.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut fits = !w.contains('Σ');
+    if fits {
+        'chars: for c in w.chars() {
+            if c.is_ascii() {
+                if n == buf.len() {
+                    fits = false;
+                    break 'chars;
+                }
+                buf[n] = c.to_ascii_lowercase() as u8;
+                n += 1;
+                continue;
+            }
+            for l in c.to_lowercase() {
+                if n + l.len_utf8() > buf.len() {
+                    fits = false;
+                    break 'chars;
+                }
+                n += l.encode_utf8(&mut buf[n..]).len();
+            }
+        }
+    }
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(l) if fits => f(l),
+        _ => f(&w.to_lowercase()),
+    }
 }
 
 /// The first word of `s` (letters, hyphens, apostrophes), lower-cased.
@@ -206,9 +465,9 @@ fn role_extent(s: &str) -> usize {
                     && nxt.chars().next().is_some_and(char::is_uppercase)
                     && !is_not_name(nxt.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
                     && !starts_with_role(nxt)
-                    && !RUN
-                        .find(nxt)
-                        .is_some_and(|m| m.start() == 0 && m.as_str().contains(' '));
+                    && !find_run(nxt, 0).is_some_and(|(a, b)| {
+                        a == 0 && nxt.get(a..b).is_some_and(|r| r.contains(' '))
+                    });
                 if !(open || lower_word || place) {
                     return i;
                 }
@@ -274,6 +533,17 @@ fn role_after(t: &str, end: usize) -> Option<String> {
     (!role.is_empty()).then_some(role)
 }
 
+/// The end of the last `\n\n`, `. `, `.\n`, `;` or `:` in `s`.
+fn last_stop_end(s: &str) -> Option<usize> {
+    let h = s.as_bytes();
+    (1..=h.len()).rev().find(|&e| match h[e - 1] {
+        b';' | b':' => true,
+        b' ' => e >= 2 && h[e - 2] == b'.',
+        b'\n' => e >= 2 && (h[e - 2] == b'.' || h[e - 2] == b'\n'),
+        _ => false,
+    })
+}
+
 fn floor_boundary(t: &str, mut i: usize) -> usize {
     while i > 0 && !t.is_char_boundary(i) {
         i -= 1;
@@ -285,10 +555,9 @@ fn floor_boundary(t: &str, mut i: usize) -> usize {
 fn role_before(t: &str, start: usize) -> Option<String> {
     let from = floor_boundary(t, start.saturating_sub(320));
     let mut w = t.get(from..start)?;
-    for stop in ["\n\n", ". ", ".\n", ";", ":"] {
-        if let Some(i) = w.rfind(stop) {
-            w = w.get(i + stop.len()..)?;
-        }
+    // after the last of `\n\n`, `. `, `.\n`, `;`, `:` (none of them can straddle another's end)
+    if let Some(e) = last_stop_end(w) {
+        w = w.get(e..)?;
     }
     let valid = |m: regex::Match<'_>| {
         let after = w.get(m.end()..)?;
@@ -425,7 +694,8 @@ fn tokens(run: &str, base: usize) -> Vec<Tok<'_>> {
     let mut v = Vec::new();
     let mut i = 0;
     for w in run.split(|c: char| c.is_whitespace()) {
-        let off = run.get(i..).and_then(|r| r.find(w)).map_or(i, |o| i + o);
+        // where the piece lies (white space before it, so the first occurrence after `i`)
+        let off = w.as_ptr() as usize - run.as_ptr() as usize;
         if !w.is_empty() {
             let nl = run.get(i..off).is_some_and(|g| g.contains('\n'));
             let (s, e) = (base + off, base + off + w.len());
@@ -457,16 +727,42 @@ fn tokens(run: &str, base: usize) -> Vec<Tok<'_>> {
                     nl,
                 });
             }
+            i = off + w.len();
         }
-        i = off + w.len();
     }
     v
+}
+
+/// A match of [`RUN`].
+struct Match<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> Match<'a> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'a str {
+        self.text
+    }
 }
 
 const PARTICLES: &[&str] = &["de", "du", "des", "d'", "d’"];
 
 fn persons(t: &str, out: &mut Vec<Mention>) {
-    for m in RUN.find_iter(t) {
+    let mut pos = 0;
+    while let Some((ms, me)) = find_run(t, pos) {
+        pos = me;
+        let m = Match {
+            start: ms,
+            end: me,
+            text: t.get(ms..me).unwrap_or(""),
+        };
         // a run glued to letters is a piece of a word (`ESSonne`)
         if t.get(m.end()..)
             .and_then(|r| r.chars().next())
@@ -479,16 +775,17 @@ fn persons(t: &str, out: &mut Vec<Mention>) {
             continue;
         }
         let toks = tokens(m.as_str(), m.start());
+        let not_name: Vec<bool> = toks.iter().map(|x| is_not_name(x.s)).collect();
         let mut i = 0;
         while i < toks.len() {
-            if is_not_name(toks[i].s) || PARTICLES.contains(&toks[i].s) {
+            if not_name[i] || PARTICLES.contains(&toks[i].s) {
                 i += 1;
                 continue;
             }
             // a name goes on over a line break only after its given name (`Nicolas⏎Mayer-Rossignol`)
             let mut j = i;
             while j < toks.len()
-                && (!is_not_name(toks[j].s)
+                && (!not_name[j]
                     || PARTICLES.contains(&toks[j].s)
                     // `de La Fontaine`, `de Le Pen`: the article of a name after its particle
                     || (j > i && toks[j - 1].s == "de" && (toks[j].s == "La" || toks[j].s == "Le")))
@@ -624,6 +921,64 @@ mod tests {
             vec![(name.to_string(), role.map(str::to_string))],
             "in {t:?}"
         );
+    }
+
+    #[test]
+    fn known_classes_agree_with_the_regex() {
+        let lu = Regex::new(r"^\p{Lu}$").unwrap();
+        let ll = Regex::new(r"^\p{Ll}$").unwrap();
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            if let Ok(k) = cls(c) {
+                let mut b = [0; 4];
+                let s = c.encode_utf8(&mut b);
+                let want = if lu.is_match(s) {
+                    Cls::Lu
+                } else if ll.is_match(s) {
+                    Cls::Ll
+                } else {
+                    Cls::Other
+                };
+                assert_eq!(k, want, "{c:?} U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn may_start_scan() {
+        let b: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
+        for i in 0..b.len() {
+            let want = (i..b.len())
+                .find(|&k| b[k].is_ascii_uppercase() || b[k] >= 0xC0)
+                .unwrap_or(b.len());
+            assert_eq!(next_may_start(&b, i), want, "{i}");
+        }
+    }
+
+    #[test]
+    fn run_matcher_agrees_with_the_regex() {
+        let texts = [
+            "Monsieur Jean-François CARENCO, Préfet de la région \nRhône-Alpes, Préfet du Rhône",
+            "Jean-FRançois McDonald Pierre-RIBEAUD-DUPONT Jean-Pierre-Marc ABC-DE-F AB‐CD",
+            "Jean de La FONTAINE, Marie d’Estaing, Paul d' Arc des Bois du Lac deMarco desX",
+            "ESSonne  \n  Nicolas\n\nMayer-Rossignol \t  \n Mayer- Rossignol ÉLODIE Émile-ÉÉ",
+            "Ωmega ΑΒΓ Jean ﬁl Marc ǅemal Ǆ Ǳa Jean Ⓐb ÀÉ àé ŒUVRE Œuvre µ ª º ß ẞ ƒ",
+            "X Y Xy Yz –Jean— «Marie» Jean\r\nPaul A-B Ab-Cd-EF-GH-i Ab-c De-",
+        ];
+        for t in texts {
+            let want: Vec<(usize, usize)> =
+                RUN.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            let mut got = Vec::new();
+            let mut pos = 0;
+            while let Some(m) = find_run(t, pos) {
+                pos = m.1;
+                got.push(m);
+            }
+            assert_eq!(got, want, "{t:?}");
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let want = RUN.find_at(t, i).map(|m| (m.start(), m.end()));
+                assert_eq!(find_run(t, i), want, "{t:?} at {i}");
+            }
+        }
     }
 
     #[test]
