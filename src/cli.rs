@@ -56,4 +56,9 @@ pub struct RunArgs {
     /// No progress bar, no warnings, no summary on stderr (run.json still lists everything).
     #[arg(long, short)]
     pub quiet: bool,
+    /// A folder of your own data rows (`bodies.tsv`, `regions.tsv`, `body_heads.tsv`,
+    /// `programmes.tsv`, same columns as in data/), added to the built-in tables.
+    /// Default: $ESSCORPUS_DATA.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
 }

@@ -9,6 +9,7 @@ pub struct Config {
     pub out: PathBuf,
     pub threads: usize,
     pub quiet: bool,
+    pub data: Option<PathBuf>,
 }
 
 /// The folder read when no input is given.
@@ -31,6 +32,7 @@ impl Config {
             out: a.out,
             threads,
             quiet: a.quiet,
+            data: a.data,
         })
     }
 }
@@ -45,6 +47,7 @@ mod tests {
             out: PathBuf::from("output"),
             threads,
             quiet: false,
+            data: None,
         }
     }
 

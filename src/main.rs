@@ -20,6 +20,10 @@ fn main() -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return fatal(&e),
             };
+            if let Some(d) = cfg.data.as_ref().filter(|d| !d.is_dir()) {
+                return fatal(&format!("--data {}: not a folder", d.display()));
+            }
+            esscorpus::data::set_user_dir(cfg.data.clone());
             let mut msg = Messages::new(cfg.quiet);
             match pipeline::run(&cfg, &mut msg) {
                 Ok(s) => {

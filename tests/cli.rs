@@ -305,3 +305,50 @@ fn help_lists_the_exit_status() {
     let s = String::from_utf8_lossy(&o.stdout);
     assert!(s.contains("EXIT STATUS"));
 }
+
+#[test]
+fn users_extend_the_known_bodies_without_recompiling() {
+    let tmp = tempfile::tempdir().unwrap();
+    let drop = tmp.path().join("drop");
+    fs::create_dir_all(&drop).unwrap();
+    fs::write(
+        drop.join("note.txt"),
+        "Le ZSOL accompagne les porteurs de projets depuis 2019.\n",
+    )
+    .unwrap();
+    let data = tmp.path().join("mydata");
+    fs::create_dir_all(&data).unwrap();
+    fs::write(
+        data.join("bodies.tsv"),
+        "# my own bodies\nZèbre Solidaire\tnetwork\t-\tZSOL\n",
+    )
+    .unwrap();
+    let bodies = |extra: &[&str]| {
+        let out = tmp.path().join("out");
+        let mut args = vec![
+            "run",
+            drop.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "-q",
+        ];
+        args.extend(extra);
+        let o = esscorpus(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        fs::read_to_string(out.join("bodies.jsonl")).unwrap()
+    };
+    assert!(!bodies(&[]).contains("Zèbre Solidaire"));
+    let with = bodies(&["--data", data.to_str().unwrap()]);
+    assert!(with.contains("\"name\":\"Zèbre Solidaire\""), "{with}");
+    assert!(with.contains("\"kind\":\"network\""));
+    let o = esscorpus(&[
+        "run",
+        "seeds",
+        "--data",
+        "no/such/dir",
+        "--out",
+        "/tmp/x",
+        "-q",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

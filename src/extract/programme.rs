@@ -17,7 +17,9 @@ use super::body::scan::{
 use super::{Doc, Extractor, Mention, Value};
 use crate::fr::fold::fold;
 
-static PROGRAMMES_TSV: &str = include_str!("../../data/programmes.tsv");
+static PROGRAMMES_TSV: LazyLock<&str> = LazyLock::new(|| {
+    crate::data::table("programmes.tsv", include_str!("../../data/programmes.tsv"))
+});
 
 pub struct Programmes;
 

@@ -8,9 +8,16 @@ use super::scan::{is_apos, prefix_ci, right_boundary};
 use crate::extract::BodyKind;
 use crate::fr::fold::fold;
 
-static BODIES_TSV: &str = include_str!("../../../data/bodies.tsv");
-static REGIONS_TSV: &str = include_str!("../../../data/regions.tsv");
-static HEADS_TSV: &str = include_str!("../../../data/body_heads.tsv");
+static BODIES_TSV: LazyLock<&str> =
+    LazyLock::new(|| crate::data::table("bodies.tsv", include_str!("../../../data/bodies.tsv")));
+static REGIONS_TSV: LazyLock<&str> =
+    LazyLock::new(|| crate::data::table("regions.tsv", include_str!("../../../data/regions.tsv")));
+static HEADS_TSV: LazyLock<&str> = LazyLock::new(|| {
+    crate::data::table(
+        "body_heads.tsv",
+        include_str!("../../../data/body_heads.tsv"),
+    )
+});
 
 /// How a known body relates to its regional forms (see `data/bodies.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,7 +61,7 @@ fn split_aliases(s: Option<&&str>) -> Vec<String> {
 }
 
 pub static KNOWN: LazyLock<Vec<Known>> = LazyLock::new(|| {
-    rows(BODIES_TSV)
+    rows(&BODIES_TSV)
         .filter_map(|r| {
             Some(Known {
                 canonical: r.first()?.to_string(),
@@ -82,7 +89,7 @@ pub static KNOWN_BY_FOLD: LazyLock<FxHashMap<String, usize>> = LazyLock::new(|| 
 });
 
 pub static REGIONS: LazyLock<Vec<Region>> = LazyLock::new(|| {
-    rows(REGIONS_TSV)
+    rows(&REGIONS_TSV)
         .filter_map(|r| {
             Some(Region {
                 canonical: r.first()?.to_string(),
@@ -160,7 +167,7 @@ pub fn region_at(t: &str, i: usize, prep: bool) -> Option<(usize, &'static Regio
 
 /// Head nouns of organisations and their kinds (`data/body_heads.tsv`).
 pub static HEADS: LazyLock<Vec<(String, BodyKind, bool)>> = LazyLock::new(|| {
-    rows(HEADS_TSV)
+    rows(&HEADS_TSV)
         .filter_map(|r| {
             Some((
                 r.first()?.to_string(),
@@ -199,17 +206,17 @@ mod tests {
         let data_rows = |tsv: &'static str| rows(tsv).count();
         assert_eq!(
             KNOWN.len(),
-            data_rows(BODIES_TSV),
+            data_rows(&BODIES_TSV),
             "a row of bodies.tsv has a bad kind"
         );
         assert_eq!(
             REGIONS.len(),
-            data_rows(REGIONS_TSV),
+            data_rows(&REGIONS_TSV),
             "a row of regions.tsv has a bad kind"
         );
         assert_eq!(
             HEADS.len(),
-            data_rows(HEADS_TSV),
+            data_rows(&HEADS_TSV),
             "a row of body_heads.tsv has a bad kind"
         );
         assert!(KNOWN.len() > 40 && REGIONS.len() > 30 && HEADS.len() > 20);
