@@ -8,6 +8,7 @@
 //! Conseil régional` → the region), and last the body the document is about. Text layout
 //! (lines, paragraphs, sentences) is computed once per document; each rule then looks
 //! only at a bounded window around the person.
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -87,6 +88,7 @@ pub fn link(text: &str, mentions: &[Mention], out: &mut Vec<Link>) {
             .or_else(|| ctx.signature_pour(&p))
             .or_else(|| ctx.list_heading(&p))
             .or_else(|| ctx.after_name(&p))
+            .or_else(|| ctx.lead_pour(&p))
             .or_else(|| ctx.chaired(&p))
             .or_else(|| ctx.role_name(&p))
             .or_else(|| ctx.block_body(&p))
@@ -150,6 +152,10 @@ struct Ctx<'a> {
     bodies: Vec<usize>,
     persons: Vec<usize>,
     contacts: Vec<usize>,
+    /// Built on first use, once per document.
+    names: OnceCell<HashMap<String, usize>>,
+    initials: OnceCell<HashMap<String, usize>>,
+    by_kind: RefCell<HashMap<BodyKind, Option<usize>>>,
 }
 
 fn is_contact(m: &Mention) -> bool {
@@ -209,6 +215,9 @@ impl<'a> Ctx<'a> {
             bodies,
             persons,
             contacts,
+            names: OnceCell::new(),
+            initials: OnceCell::new(),
+            by_kind: RefCell::new(HashMap::new()),
         }
     }
 
@@ -446,10 +455,14 @@ impl<'a> Ctx<'a> {
             if e - s > SHORT_LINE {
                 return None;
             }
-            let has_person = self.persons.iter().any(|&i| {
-                self.mention(i)
-                    .is_some_and(|m| m.start >= s && m.start < e.max(s + 1))
-            });
+            let k = self
+                .persons
+                .partition_point(|&i| self.mention(i).map_or(0, |m| m.start) < s);
+            let has_person = self
+                .persons
+                .get(k)
+                .and_then(|&i| self.mention(i))
+                .is_some_and(|m| m.start < e.max(s + 1));
             if has_person {
                 continue;
             }
@@ -516,7 +529,7 @@ impl<'a> Ctx<'a> {
                 });
             return etat.map(|b| (b, ev, "link.person_role_state"));
         }
-        let index = self.name_index();
+        let index = self.names.get_or_init(|| self.name_index());
         for w in COMPLEMENT_WORDS {
             let mut from = 0;
             while let Some(off) = role.get(from..).and_then(|r| r.find(&format!(" {w}"))) {
@@ -540,7 +553,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 if let Some(first) = words.first() {
-                    if let Some(&b) = self.initials_index().get(*first) {
+                    if let Some(&b) = self.initials().get(*first) {
                         best = best.or(Some((0, b)));
                     }
                 }
@@ -601,7 +614,55 @@ impl<'a> Ctx<'a> {
 
     /// The most mentioned body of a kind (first mention of it).
     fn main_body_of_kind(&self, kind: BodyKind) -> Option<usize> {
-        self.main_body(|bm| bm.kind == kind, false)
+        if let Some(&b) = self.by_kind.borrow().get(&kind) {
+            return b;
+        }
+        let b = self.main_body(|bm| bm.kind == kind, false);
+        self.by_kind.borrow_mut().insert(kind, b);
+        b
+    }
+
+    fn initials(&self) -> &HashMap<String, usize> {
+        self.initials.get_or_init(|| self.initials_index())
+    }
+
+    /// `Référente pour la CTG : Violaine Machichi-Prost`: the body after `pour` earlier in
+    /// the sentence, named or as an acronym of a body of the document.
+    fn lead_pour(&self, p: &Person) -> Option<Found> {
+        let (ss, _) = self.sentence_span(p.start);
+        let lo = ss.max(p.prev_end);
+        let lead = self.slice(lo, p.start);
+        let mut words = lead
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .peekable();
+        while let Some(w) = words.next() {
+            if !w.eq_ignore_ascii_case("pour") {
+                continue;
+            }
+            while words
+                .peek()
+                .is_some_and(|n| matches!(*n, "la" | "le" | "l" | "les"))
+            {
+                words.next();
+            }
+            let Some(next) = words.peek() else { break };
+            let acronym = next.chars().count() >= 2 && next.chars().all(|c| c.is_uppercase());
+            if acronym {
+                if let Some(&b) = self.initials().get(&fold(next)) {
+                    return Some((b, (lo, p.end), "link.person_lead_pour"));
+                }
+            }
+        }
+        let pos = ["pour ", "Pour ", "POUR "]
+            .iter()
+            .filter_map(|w| lead.rfind(w))
+            .max()?;
+        let after = lo + pos + 5;
+        let b = self.bodies_in(after, p.start).next()?;
+        let m = self.mention(b)?;
+        self.only_lead_words(after, m.start)
+            .then_some((b, (lo, p.end), "link.person_lead_pour"))
     }
 
     /// The body mentioned most (a letterhead in the first lines counts extra), as its
@@ -779,4 +840,353 @@ fn sentences(text: &str) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Builds a text and its mentions from a marked-up passage: `[[surface|B:kind:Canonical]]`
+    /// a body, `[[surface|P:role]]` a person, `[[surface|E]]` an email, `[[surface|T]]` a phone.
+    fn parse(marked: &str) -> (String, Vec<Mention>) {
+        let mut text = String::new();
+        let mut ms = Vec::new();
+        let mut rest = marked;
+        while let Some(open) = rest.find("[[") {
+            text.push_str(&rest[..open]);
+            let close = rest[open..].find("]]").expect("closed mark") + open;
+            let inner = &rest[open + 2..close];
+            let (surface, tag) = inner.split_once('|').expect("tag");
+            let start = text.len();
+            text.push_str(surface);
+            let value = match tag.split_once(':') {
+                Some(("B", kc)) => {
+                    let (kind, canonical) = kc.split_once(':').expect("kind:canonical");
+                    Value::Body(BodyMention {
+                        name: surface.to_string(),
+                        canonical: Some(canonical.to_string()),
+                        kind: BodyKind::parse(kind).expect("kind"),
+                        anaphoric: false,
+                    })
+                }
+                Some(("P", role)) => Value::Person {
+                    name: surface.to_string(),
+                    role: (!role.is_empty()).then(|| role.to_string()),
+                },
+                _ => Value::Contact {
+                    kind: if tag == "E" {
+                        ContactKind::Email
+                    } else {
+                        ContactKind::Phone
+                    },
+                    normalized: surface.to_string(),
+                },
+            };
+            ms.push(Mention {
+                start,
+                end: text.len(),
+                value,
+                rule: "test",
+            });
+            rest = &rest[close + 2..];
+        }
+        text.push_str(rest);
+        (text, ms)
+    }
+
+    /// Each person: (name, body canonical, contacts).
+    fn linked(marked: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+        let (text, ms) = parse(marked);
+        let mut out = Vec::new();
+        link(&text, &ms, &mut out);
+        let mut res = Vec::new();
+        for (i, m) in ms.iter().enumerate() {
+            let Value::Person { name, .. } = &m.value else {
+                continue;
+            };
+            let mut body = None;
+            let mut contacts = Vec::new();
+            for l in out.iter().filter(|l| l.from == i) {
+                assert!(text.get(l.evidence.0..l.evidence.1).is_some());
+                assert!(l.evidence.0 <= m.start && m.end <= l.evidence.1.max(m.end));
+                match (
+                    &l.to,
+                    ms.get(match l.to {
+                        Target::Body(j) | Target::Contact(j) => j,
+                        _ => usize::MAX,
+                    }),
+                ) {
+                    (
+                        Target::Body(_),
+                        Some(Mention {
+                            value: Value::Body(b),
+                            ..
+                        }),
+                    ) => {
+                        assert!(body.is_none(), "one body per person");
+                        body = b.canonical.clone();
+                    }
+                    (
+                        Target::Contact(_),
+                        Some(Mention {
+                            value: Value::Contact { normalized, .. },
+                            ..
+                        }),
+                    ) => contacts.push(normalized.clone()),
+                    other => panic!("bad target {other:?}"),
+                }
+            }
+            res.push((name.clone(), body, contacts));
+        }
+        res
+    }
+
+    fn bodies(marked: &str) -> Vec<(String, Option<String>)> {
+        linked(marked).into_iter().map(|(n, b, _)| (n, b)).collect()
+    }
+
+    fn pb(n: &str, b: &str) -> (String, Option<String>) {
+        (n.to_string(), Some(b.to_string()))
+    }
+
+    #[test]
+    fn parties_clause_of_a_convention() {
+        // seed 003
+        let m = "ENTRE \n\n[[L’Etat|B:etat:État]] , représenté par Monsieur [[Jean-François CARENCO|P:Préfet de la région Rhône-Alpes, Préfet du Rhône]], [[Préfet de la région \nRhône-Alpes|B:etat:État]], [[Préfet du Rhône|B:etat:État]], \n\nLa [[Région Rhône-Alpes|B:region:Région Rhône-Alpes]] , représentée par le Président du [[Conseil régional|B:region:Région Rhône-Alpes]],  \nMonsieur [[Jean-Jack QUEYRANNE|P:Président du Conseil régional]],  \n\nLa [[Caisse des Dépôts et Consignations|B:public_agency:Caisse des Dépôts et Consignations]] , représentée par le Directeur \ninterrégional Centre-Est, Directeur régional Rhône-Alpes, Monsieur [[Patrick \nFrançois|P:Directeur interrégional Centre-Est, Directeur régional Rhône-Alpes]] \n\nd’une part,\n\nLe syndicat mixte [[Rhône Pluriel|B:syndicat:Syndicat Mixte Rhône Pluriel]], représenté par la Vice-présidente, Madame \n[[Michèle Desestret|P:vice-présidente du syndicat mixte Rhône PLURIEL]] \n";
+        assert_eq!(
+            bodies(m),
+            vec![
+                pb("Jean-François CARENCO", "État"),
+                pb("Jean-Jack QUEYRANNE", "Région Rhône-Alpes"),
+                pb("Patrick \nFrançois", "Caisse des Dépôts et Consignations"),
+                pb("Michèle Desestret", "Syndicat Mixte Rhône Pluriel"),
+            ]
+        );
+    }
+
+    #[test]
+    fn parties_in_one_paragraph_take_the_clause_head() {
+        // 202: the head, not the network named inside the clause
+        let m = "L'[[association France Active Centre-Val de Loire|B:network:France Active Centre-Val de Loire]], régie par la loi du 1er juillet 1901, membre du [[réseau France Active|B:network:France Active]], dont le siège social est situé à Orléans (Loiret), représentée par son Président, Monsieur [[Hervé LAMBERT|P:Président]],\n";
+        assert_eq!(
+            bodies(m),
+            vec![pb("Hervé LAMBERT", "France Active Centre-Val de Loire")]
+        );
+    }
+
+    #[test]
+    fn signature_blocks() {
+        // seed 003: `Pour …` heads the block; `Par délégation` signs for the same body
+        let m = "- Pour le [[Conseil Général de l’Isère|B:departement:Conseil général de l'Isère]] , vu la délibération du 17/10/2014 de la Commission \nPermanente, \n\n[[Alain COTTALORDA|P:Président du Conseil Général de l'Isère]], Président du [[Conseil Général de l'Isère|B:departement:Conseil général de l'Isère]] \n\nPar délégation, [[Pierre-RIBEAUD|P:Vice-président chargé de l'Economie sociale et solidaire]], Vice-président chargé de l'Economie sociale et solidaire \n ET les collectivités partenaires du contrat : \n\n- Pour la [[Ville de Grenoble|B:commune:Ville de Grenoble]] , vu la délibération du 25/10/2014 du Conseil Municipal \n[[Eric PIOLLE|P:Maire de Grenoble]], le Maire de [[Grenoble|B:commune:Ville de Grenoble]] \nPar délégation, [[Pascal CLOUAIRE|P:Adjoint au Maire, délégué à la Démocratie Locale]], Adjoint au Maire \n";
+        assert_eq!(
+            bodies(m),
+            vec![
+                pb("Alain COTTALORDA", "Conseil général de l'Isère"),
+                pb("Pierre-RIBEAUD", "Conseil général de l'Isère"),
+                pb("Eric PIOLLE", "Ville de Grenoble"),
+                pb("Pascal CLOUAIRE", "Ville de Grenoble"),
+            ]
+        );
+    }
+
+    #[test]
+    fn signature_on_one_line() {
+        // 215
+        let m = "Signataires\nPour [[l'État|B:etat:État]], [[Antoine Poussier|P:Préfet de la Guyane]], [[Préfet de la Guyane|B:etat:État]]\nPour la [[Collectivité Territoriale de Guyane|B:region:Collectivité Territoriale de Guyane]], [[Gabriel Serville|P:Président]], Président\nPour la [[CRESS de Guyane|B:network:CRESS Guyane]], [[Rosiane Pindard|P:Présidente]], Présidente\n";
+        assert_eq!(
+            bodies(m),
+            vec![
+                pb("Antoine Poussier", "État"),
+                pb("Gabriel Serville", "Collectivité Territoriale de Guyane"),
+                pb("Rosiane Pindard", "CRESS Guyane"),
+            ]
+        );
+    }
+
+    #[test]
+    fn contact_blocks_of_a_profile() {
+        // seed 004: the profile's body; the assistant's email is not Pierre Ribeaud's
+        let m = "Le [[Conseil général de l’Isère|B:departement:Département de l’Isère]] soutient le développement de l’ESS.\nLe [[Département|B:departement:Département de l’Isère]] aussi.\n\nFiche collectivité\n\n> [[Isabelle Metert|P:Chargée de projets ESS]]\nChargée de projets ESS\nDirection de l’aménagement \n[[i.metert@cg38.fr|E]] \n[[04 76 00 64 35|T]]\n\n> [[Pierre Ribeaud|P:Vice-Président chargé de l’économie sociale et solidaire]] \nVice-Président chargé de \nl’économie sociale et solidaire\n[[p.ribeaud@cg38.fr|E]]\nAssistante : [[a.jacquet@cg38.fr|E]]\n[[04 76 00 37 22|T]]\n\n[[Conseil général de l’Isère|B:departement:Département de l’Isère]]\n";
+        let l = linked(m);
+        assert_eq!(l[0].1.as_deref(), Some("Département de l’Isère"));
+        assert_eq!(l[0].2, vec!["i.metert@cg38.fr", "04 76 00 64 35"]);
+        assert_eq!(l[1].1.as_deref(), Some("Département de l’Isère"));
+        assert_eq!(l[1].2, vec!["p.ribeaud@cg38.fr", "04 76 00 37 22"]);
+    }
+
+    #[test]
+    fn contact_block_naming_its_body() {
+        // 200: the agency named in the block, not the profile's collectivité
+        let m = "la [[Collectivité de Corse|B:region:Collectivité de Corse]] et la [[collectivité|B:region:Collectivité de Corse]]\n\nContacts\n\n> [[Laetitia Santoni|P:Chargée de mission économie sociale et solidaire]]\nChargée de mission économie sociale et solidaire\n[[laetitia.santoni@isula.corsica|E]]\n\n> [[Pierre-Paul Casanova|P:Responsable du pôle ESS]]\nResponsable du pôle ESS\n[[Agence de Développement Économique de la Corse|B:public_agency:ADEC]]\n[[pierre-paul.casanova@adec.corsica|E]]\n[[+33 4 95 50 91 12|T]]\n";
+        let l = linked(m);
+        assert_eq!(l[0].1.as_deref(), Some("Collectivité de Corse"));
+        assert_eq!(l[0].2, vec!["laetitia.santoni@isula.corsica"]);
+        assert_eq!(l[1].1.as_deref(), Some("ADEC"));
+        assert_eq!(
+            l[1].2,
+            vec!["pierre-paul.casanova@adec.corsica", "+33 4 95 50 91 12"]
+        );
+    }
+
+    #[test]
+    fn contact_never_taken_from_the_next_person() {
+        // 210: Frédérik Mayo gives a phone only; Nathalie Payet's email is hers
+        let m = "> [[Frédérik Mayo|P:7e Vice-président]]\n7e Vice-président\nSecrétariat des élus : [[0262 48 70 41|T]]\n> [[Nathalie Payet|P:Cheffe du service]]\nCheffe du service\n[[nathalie.payet@cr-reunion.fr|E]]\n";
+        let l = linked(m);
+        assert_eq!(l[0].2, vec!["0262 48 70 41"]);
+        assert_eq!(l[1].2, vec!["nathalie.payet@cr-reunion.fr"]);
+    }
+
+    #[test]
+    fn heading_and_same_line_contacts() {
+        // 204: the heading line names the body; email and phone on the next line
+        let m = "Contacts\n\n[[ADEC|B:public_agency:ADEC]] – Pôle économie sociale et solidaire\n[[Marie-Laure Filippi|P:chargée d'instruction ESS]], chargée d'instruction ESS\n[[ml.filippi@adec.corsica|E]] – [[04.95.50.91.27|T]]\n\n[[CRESS de Corse|B:network:CRESS Corse]]\n[[Anna-Maria Luciani|P:chargée de mission accompagnement]], chargée de mission accompagnement\n[[a.luciani@cress.corsica|E]] – [[+33 (0)4 95 10 54 61|T]]\n";
+        let l = linked(m);
+        assert_eq!(l[0].1.as_deref(), Some("ADEC"));
+        assert_eq!(l[0].2, vec!["ml.filippi@adec.corsica", "04.95.50.91.27"]);
+        assert_eq!(l[1].1.as_deref(), Some("CRESS Corse"));
+        assert_eq!(
+            l[1].2,
+            vec!["a.luciani@cress.corsica", "+33 (0)4 95 10 54 61"]
+        );
+        // 205: `Name, role – email` on one line
+        let m = "Rédaction : [[Thomas Renaud|P:chargé de mission ESS]], chargé de mission ESS – [[thomas.renaud@centrevaldeloire.fr|E]]\n";
+        assert_eq!(linked(m)[0].2, vec!["thomas.renaud@centrevaldeloire.fr"]);
+    }
+
+    #[test]
+    fn attendance_list_of_minutes() {
+        // 205
+        let m = "PARTICIPANTS\n\n[[Région Centre-Val de Loire|B:region:Région Centre-Val de Loire]]\n- [[Jérémie Godet|P:Vice-président délégué à l'économie sociale et solidaire]], Vice-président délégué\n- [[Sophie Martineau|P:directrice de l'Économie]], directrice de l'Économie\n[[CRESS Centre-Val de Loire|B:network:CRESS Centre-Val de Loire]]\n- [[Jean-Louis Desnoues|P:président]], président\n[[Banque des Territoires|B:public_agency:Banque des Territoires]], direction régionale Centre-Val de Loire\n- [[Marc Delorme|P:chargé de développement territorial]], chargé de développement territorial\n\nÉchanges :\n- [[Émilie Caron|P:]] ([[France Active Centre-Val de Loire|B:network:France Active Centre-Val de Loire]]) demande que le fonds soit renforcé.\n";
+        assert_eq!(
+            bodies(m),
+            vec![
+                pb("Jérémie Godet", "Région Centre-Val de Loire"),
+                pb("Sophie Martineau", "Région Centre-Val de Loire"),
+                pb("Jean-Louis Desnoues", "CRESS Centre-Val de Loire"),
+                pb("Marc Delorme", "Banque des Territoires"),
+                pb("Émilie Caron", "France Active Centre-Val de Loire"),
+            ]
+        );
+    }
+
+    #[test]
+    fn body_named_in_another_persons_role() {
+        // 204: Miniconi's CRESS is not Vinciguerra's body, nor the ADEC Miniconi's
+        let m = "Le dispositif a été présenté par [[Alex Vinciguerra|P:président de l'ADEC]], président de l'[[ADEC|B:public_agency:ADEC]], aux côtés de [[Jean-Michel Miniconi|P:directeur de la CRESS de Corse]], directeur de la [[CRESS de Corse|B:network:CRESS Corse]].\n";
+        assert_eq!(
+            bodies(m),
+            vec![
+                pb("Alex Vinciguerra", "ADEC"),
+                pb("Jean-Michel Miniconi", "CRESS Corse"),
+            ]
+        );
+    }
+
+    #[test]
+    fn roles_that_name_their_body() {
+        // 213: a Préfet acts for the État; 210: `Présidente du Conseil régional : Name`
+        let m = "[[PRÉFET DE LA MARTINIQUE|B:etat:État]]\n\n VU le décret portant nomination de M. [[Jean-Christophe BOUVIER|P:Préfet de la région Martinique]] en qualité de préfet.\nPrésidente du [[Conseil régional|B:region:Région Réunion]] : [[Huguette Bello|P:Présidente du Conseil régional]]\n";
+        assert_eq!(
+            bodies(m),
+            vec![
+                pb("Jean-Christophe BOUVIER", "État"),
+                pb("Huguette Bello", "Région Réunion"),
+            ]
+        );
+        // `Maire de Grenoble` names the Ville de Grenoble mentioned elsewhere
+        let m = "La [[Ville de Grenoble|B:commune:Ville de Grenoble]] et la [[Métropole|B:epci:Grenoble-Alpes Métropole]] signent.\n\nEn présence de [[Eric Piolle|P:Maire de Grenoble]].\n";
+        assert_eq!(bodies(m), vec![pb("Eric Piolle", "Ville de Grenoble")]);
+        // 212: a regional councillor → the region of the document
+        let m = "[[RÉGION GUADELOUPE|B:region:Région Guadeloupe]]\n\n• Vu la convention entre [[l'État|B:etat:État]] et la [[Région|B:region:Région Guadeloupe]] ;\n• Vu le rapport présenté par Madame [[Josette BELLANCE|P:conseillère régionale déléguée à l'économie sociale et solidaire]], conseillère régionale déléguée ;\n";
+        assert_eq!(bodies(m), vec![pb("Josette BELLANCE", "Région Guadeloupe")]);
+    }
+
+    #[test]
+    fn acronym_after_pour() {
+        // 215: `Référente pour la CTG`, the État being the most mentioned body
+        let m = "[[État|B:etat:État]] – [[Collectivité Territoriale de Guyane|B:region:Collectivité Territoriale de Guyane]]\n\n[[l'État|B:etat:État]] et [[l'État|B:etat:État]].\n\nUn comité se réunit. Référente pour la CTG : [[Violaine Machichi-Prost|P:conseillère territoriale déléguée]], conseillère territoriale déléguée.\n";
+        assert_eq!(
+            bodies(m),
+            vec![pb(
+                "Violaine Machichi-Prost",
+                "Collectivité Territoriale de Guyane"
+            )]
+        );
+    }
+
+    #[test]
+    fn chaired_assembly() {
+        // 201
+        let m = "L'an deux mille vingt-quatre, le [[Conseil communautaire|B:epci:Communauté urbaine Caen la Mer]]\nde la communauté urbaine, s'est réuni à\nl'Hôtel de Caen la Mer sous la présidence de M. [[Joël BRUNEAU|P:Président]], Président.\n";
+        assert_eq!(
+            bodies(m),
+            vec![pb("Joël BRUNEAU", "Communauté urbaine Caen la Mer")]
+        );
+    }
+
+    #[test]
+    fn no_body_in_the_document() {
+        let m = "Intervention de [[Jean Dupont|P:consultant]].\n";
+        assert_eq!(bodies(m), vec![("Jean Dupont".to_string(), None)]);
+    }
+
+    fn arb_mention(len: usize) -> impl Strategy<Value = Mention> {
+        (0..len + 3, 0..len + 3, 0..5u8, "[a-zA-Zé ]{0,12}").prop_map(|(a, b, k, s)| {
+            let value = match k {
+                0 => Value::Person {
+                    name: s.clone(),
+                    role: Some(s),
+                },
+                1 => Value::Person {
+                    name: s,
+                    role: None,
+                },
+                2 => Value::Contact {
+                    kind: ContactKind::Email,
+                    normalized: s,
+                },
+                3 => Value::Contact {
+                    kind: ContactKind::Phone,
+                    normalized: s,
+                },
+                _ => Value::Body(BodyMention {
+                    name: s.clone(),
+                    canonical: (!s.is_empty()).then_some(s),
+                    kind: BodyKind::Etat,
+                    anaphoric: a % 2 == 0,
+                }),
+            };
+            Mention {
+                start: a,
+                end: b,
+                value,
+                rule: "test",
+            }
+        })
+    }
+
+    fn arb_doc() -> impl Strategy<Value = (String, Vec<Mention>)> {
+        "(?s)[a-zA-Zéè’'.;:,()\\-–>• \n]{0,200}|(Pour la |représentée par |sous la présidence de |CTG|\n\n|\n| M\\. |Président du Conseil régional|é|x){0,40}"
+            .prop_flat_map(|text| {
+                let len = text.len();
+                (Just(text), proptest::collection::vec(arb_mention(len), 0..16))
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics((text, ms) in arb_doc()) {
+            let mut out = Vec::new();
+            link(&text, &ms, &mut out);
+            for l in &out {
+                prop_assert!(l.from < ms.len());
+                prop_assert!(l.evidence.0 <= l.evidence.1 && l.evidence.1 <= text.len());
+            }
+            let mut sorted = ms.clone();
+            sorted.sort_by_key(|m| m.start);
+            link(&text, &sorted, &mut out);
+        }
+    }
 }
