@@ -200,7 +200,9 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
                 map.entry(key).or_insert(v);
             }
         }
-        linked.facts.extend(facts_of(&doc_id, &d, &links));
+        linked
+            .facts
+            .extend(facts_of(&doc_id, &d, &links, subject.as_deref()));
         for (i, (e, l)) in d.entities.iter().zip(links).enumerate() {
             linked.entities.push(EntityRecord {
                 id: entity_id(i),
@@ -243,8 +245,26 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
 
 /// Facts of one document, from its entities' links: `funding` for every amount with a
 /// funder or a period, `representation` for every person with a body.
-fn facts_of(doc_id: &str, d: &Processed, links: &[Map<String, Json>]) -> Vec<Json> {
+fn facts_of(
+    doc_id: &str,
+    d: &Processed,
+    links: &[Map<String, Json>],
+    subject: Option<&str>,
+) -> Vec<Json> {
     let mut facts = Vec::new();
+    // The document's own plan, contract or convention: a programme named in its opening lines.
+    let main = d
+        .entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| {
+            e.span[0] < OPENING_CHARS && matches!(e.mention.value, Value::Programme { .. })
+        })
+        .and_then(|(i, e)| match &e.mention.value {
+            Value::Programme { name } => Some((i, name.as_str())),
+            _ => None,
+        });
+    let mut members: Vec<&Json> = Vec::new();
     let evidence = |from: usize| -> Json {
         d.links
             .links
@@ -277,30 +297,74 @@ fn facts_of(doc_id: &str, d: &Processed, links: &[Map<String, Json>]) -> Vec<Jso
                     "entities": targets(i),
                 })
             }
-            Value::Person { name, role } if l.contains_key("body") => json!({
-                "kind": "representation",
-                "doc": doc_id,
-                "person": name,
-                "body": l.get("body"),
-                "role": role,
-                "email": l.get("email"),
-                "phone": l.get("phone"),
-                "evidence": evidence(i),
-                "entities": targets(i),
-            }),
+            Value::Person { name, role } if l.contains_key("body") => {
+                // A party that signs the document's contract is a member of it.
+                if let (Some((p, programme)), Some(body)) = (main, l.get("body")) {
+                    if !members.contains(&body) {
+                        members.push(body);
+                        let mut ids = targets(i);
+                        ids.push(format!("{doc_id}#{p}"));
+                        push_fact(
+                            &mut facts,
+                            doc_id,
+                            json!({
+                                "kind": "membership",
+                                "doc": doc_id,
+                                "body": body,
+                                "programme": programme,
+                                "evidence": evidence(i),
+                                "entities": ids,
+                            }),
+                        );
+                    }
+                }
+                json!({
+                    "kind": "representation",
+                    "doc": doc_id,
+                    "person": name,
+                    "body": l.get("body"),
+                    "role": role,
+                    "email": l.get("email"),
+                    "phone": l.get("phone"),
+                    "evidence": evidence(i),
+                    "entities": targets(i),
+                })
+            }
+            Value::Axis { label, .. } | Value::Action { label, .. }
+                if main.is_some() || subject.is_some() =>
+            {
+                let mut ids = vec![format!("{doc_id}#{i}")];
+                ids.extend(main.map(|(p, _)| format!("{doc_id}#{p}")));
+                json!({
+                    "kind": "axis_of",
+                    "doc": doc_id,
+                    "item": e.mention.value.entity_type().as_str(),
+                    "label": label,
+                    "programme": main.map(|(_, n)| n),
+                    "body": subject,
+                    "evidence": e.span,
+                    "entities": ids,
+                })
+            }
             _ => continue,
         };
-        let mut fact = fact;
-        // `id` first, as in the contract
-        if let Some(obj) = fact.as_object_mut() {
-            let mut with_id = Map::new();
-            with_id.insert("id".into(), json!(format!("F:{doc_id}#{}", facts.len())));
-            with_id.extend(std::mem::take(obj));
-            *obj = with_id;
-        }
-        facts.push(fact);
+        push_fact(&mut facts, doc_id, fact);
     }
     facts
+}
+
+/// How far into a document its own title runs, in characters.
+const OPENING_CHARS: usize = 800;
+
+/// Appends a fact with its id (`F:<doc>#<n>`) as the first field, as in the contract.
+fn push_fact(facts: &mut Vec<Json>, doc_id: &str, mut fact: Json) {
+    if let Some(obj) = fact.as_object_mut() {
+        let mut with_id = Map::new();
+        with_id.insert("id".into(), json!(format!("F:{doc_id}#{}", facts.len())));
+        with_id.extend(std::mem::take(obj));
+        *obj = with_id;
+    }
+    facts.push(fact);
 }
 
 /// What the corpus says of one body while its mentions are gathered.
