@@ -10,6 +10,7 @@ use crate::fr::fold::fold;
 use crate::output::wire::{self, BodyRecord, DocumentRecord, EntityRecord};
 
 pub mod amounts;
+pub mod context;
 pub mod local;
 pub mod persons;
 pub mod subject;
