@@ -15,7 +15,7 @@ use super::local::{Link, Relation, Target};
 use crate::extract::{BodyKind, Mention, Value};
 
 /// How many bytes of the clause after a sum may separate it from its funder.
-const AGENT_GAP: usize = 60;
+const AGENT_GAP: usize = 90;
 
 /// A sum nobody pays: a ceiling or threshold (`plafonnée à`, `jusqu'à`).
 const CEILINGS: &[&str] = &[
@@ -71,6 +71,7 @@ const UNPAID: &[&str] = &["estimé", "coût", "cout total", "chiffré"];
 /// Nouns of money that a body budgets: with no other funder, the document's subject's.
 const BUDGET_NOUNS: &[&str] = &[
     "budget",
+    "montant",
     "enveloppe",
     "crédits",
     "moyens",
@@ -126,6 +127,10 @@ static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"|^[^()]*?\(\s*)$"
     ))
     .expect("re")
+});
+// In the clause after a sum, an agent that is not a body mention: `par la CTG`.
+static EARLIER_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:par|pour)\s+(?:(?:la|le|les)\s+|l['’]\s*)?\p{Lu}").expect("re")
 });
 // An adjective naming the kind of body that pays: `subvention régionale`, `Budget métropolitain`.
 static KIND_ADJECTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -427,6 +432,9 @@ pub fn link(text: &str, mentions: &[Mention], subject: Option<usize>, out: &mut 
                 rule: "link.programme_in_sentence",
             });
         }
+        if std::env::var("LINKDBG").is_ok() {
+            eprintln!("DBG {:?} {:?} {:?} | {}", slice(text, s, e), f.funder.as_ref().map(|(t, r)| (t.clone(), *r, if let Target::Body(b) = t { doc.canonical(*b).map(String::from) } else { None })), f.when, slice(text, sentence.0, sentence.1).replace('\n', " / "));
+        }
         found.push(f);
     }
 }
@@ -474,13 +482,13 @@ fn funder(
     if contains_any(near_left, THIRD_PARTY) || contains_any(near_right, THIRD_PARTY) {
         return (None, true);
     }
-    // A sum several bodies pay together.
-    if contains_any(left_text, SHARED) || contains_any(near_right, SHARED) {
-        return (None, true);
-    }
     // After the sum, the one who pays it: `versés par la Métropole`, `pour l'État`, `(CTG)`.
     if let Some(r) = agent_after(doc, right) {
         return r;
+    }
+    // A sum several bodies pay together.
+    if contains_any(left_text, SHARED) || contains_any(near_right, SHARED) {
+        return (None, true);
     }
     // Before the sum, a label or a funding noun that names a body.
     if let Some(b) = label_before(doc, left) {
@@ -495,17 +503,11 @@ fn funder(
     if let Some(b) = verb_subject(doc, (sentence.0, s)) {
         return (Some((Target::Body(b), "link.funder_verb_subject")), false);
     }
-    // A part of a total (`34 M€ …, dont 7,6 M€`) has the total's single funder.
-    if let Some(p) = prev {
-        let between = slice(text, doc.amounts.get(p).map_or(s, |a| a.1), s);
-        let is_part = between.contains("dont") || between.contains('(');
-        if is_part {
-            if let Some(pf) = found.get(p) {
-                if let Some((t, _)) = &pf.funder {
-                    return (Some((t.clone(), "link.funder_part_of_total")), false);
-                }
-            }
-        }
+    // A part of a total (`34 M€ …, dont 7,6 M€`), or a sum that continues the one before
+    // (`150 000 € versés par la Métropole en 2023, complétés par 100 000 € en 2025`), has
+    // the previous sum's single funder.
+    if let Some((t, _)) = prev.and_then(|p| found.get(p)).and_then(|f| f.funder.as_ref()) {
+        return (Some((t.clone(), "link.funder_part_of_total")), false);
     }
     // A list item or table row has the funder of the sentence that announces the list.
     if let Some(intro) = doc.ctx.list_intro(text, s) {
@@ -558,10 +560,16 @@ fn agent_after(doc: &Doc, right: Span) -> Option<(Option<(Target, &'static str)>
     let limit = (right.0 + AGENT_GAP).min(right.1);
     let &(bs, be, b) = within(&doc.bodies, |x| x.0, right.0, limit).first()?;
     let gap = slice(text, right.0, bs);
-    if gap.contains(';') || gap.contains('.') && !gap.trim().is_empty() && gap.trim() != "." {
+    if gap.contains(';') || gap.contains(':') {
         return None;
     }
-    if !AGENT_AFTER.is_match(gap) {
+    let m = AGENT_AFTER.find(gap)?;
+    // an earlier agent the extraction did not see as a body: `versée par la CTG …, par Bpifrance`
+    if EARLIER_AGENT.is_match(gap.get(..m.start()).unwrap_or("")) {
+        return None;
+    }
+    // `(CACL : 160 000 € ; …)`: the body labels the next sum
+    if slice(text, be, right.1).trim_start().starts_with(':') {
         return None;
     }
     // `(État, Banque des Territoires)`, `par l'État et la CTG`: several payers.
@@ -582,7 +590,9 @@ fn label_before(doc: &Doc, left: Span) -> Option<usize> {
     static LABEL_GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"(?i)^\s*(?:\([^()]{0,40}\))?\s*(?:,[^,:;]{0,40})?:\s*$",
-            r"|^\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:à hauteur|pour un montant)\s+(?:de|d['’])\s*$"
+            r"|^\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:à hauteur|pour un montant)\s+(?:de|d['’])\s*$",
+            // `le soutien de la collectivité (enveloppe budgétaire annuelle de 300 000€)`
+            r"|^\s*\(\s*(?:enveloppe|budget|dotation|crédits|montant|subvention)[^()]{0,50}(?:de|d['’]|:)\s*$"
         ))
         .expect("re")
     });
@@ -683,14 +693,17 @@ fn heading_funder(doc: &Doc, pos: usize) -> Option<(Target, &'static str)> {
     let h = doc
         .ctx
         .headings_before(pos)
-        .find(|h| h.kind != HeadingKind::Title)?;
+        .find(|h| h.kind != HeadingKind::Title && h.span.0 < pos)?;
     let head = slice(doc.text, h.span.0, h.span.1);
     if !SHARE_HEADING.is_match(head) {
         return None;
     }
     let bodies = within(&doc.bodies, |x| x.0, h.span.0, h.span.1);
-    if let [(_, _, b)] = bodies {
-        return Some((Target::Body(*b), "link.funder_heading"));
+    if let [(bs, _, b)] = bodies {
+        let before = slice(doc.text, h.span.0, *bs);
+        return NOUN_OF
+            .is_match(before)
+            .then_some((Target::Body(*b), "link.funder_heading"));
     }
     if bodies.is_empty() {
         return kind_adjective(doc, head).map(|b| (Target::Body(b), "link.funder_heading"));
@@ -725,7 +738,10 @@ fn when(
         }
     }
     // A period right after the sum: `34 M€ sur la période 2011-2013`.
-    if let Some(w) = after.first().filter(|w| w.is_period) {
+    if let Some(w) = after
+        .first()
+        .filter(|w| w.is_period && same_clause(slice(text, right.0, w.start)))
+    {
         return Some((w.period.clone(), "link.when_after"));
     }
     // `soit 165 000 € sur la durée de la convention`: the plan's period.
@@ -734,8 +750,9 @@ fn when(
             return Some((p.clone(), "link.when_plan_span"));
         }
     }
-    // A year right after the sum: `150 000 € versés par la Métropole en 2023`.
-    if let Some(w) = after.first() {
+    // A year right after the sum, in its clause: `150 000 € versés par la Métropole en 2023`,
+    // `soit 100 500 €, sont inscrits au budget primitif 2024`.
+    if let Some(w) = after.first().filter(|w| same_clause(slice(text, right.0, w.start))) {
         return Some((w.period.clone(), "link.when_after"));
     }
     // A year that frames the sentence before its first sum: `En 2014, … fixé à …`.
@@ -815,12 +832,31 @@ fn when(
     }
     // A plan's budget or a sum over its span: the plan's period.
     let near = slice(text, left.0, (right.0 + 60).min(right.1)).to_lowercase();
-    if PLAN_SPAN.iter().any(|p| near.contains(p)) || YEARLY.iter().any(|y| near.contains(y)) {
+    if PLAN_SPAN.iter().any(|p| near.contains(p))
+        || YEARLY.iter().any(|y| near.contains(y))
+        || near.contains("total")
+    {
         if let Some(p) = &doc.plan {
             return Some((p.clone(), "link.when_plan"));
         }
     }
     None
+}
+
+/// Whether the text between a sum and a date keeps them in one clause: no comma or
+/// semicolon once parentheses and a comma right after the sum are set aside.
+fn same_clause(gap: &str) -> bool {
+    let mut depth = 0usize;
+    let mut kept = String::new();
+    for c in gap.trim_start().trim_start_matches(',').chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    !kept.contains([',', ';']) && kept.len() <= 80
 }
 
 /// The programme the sentence names, nearest to the sum.

@@ -241,9 +241,12 @@ fn split_sentences(text: &str, lines: &[Span], heading: &[bool], bullet: &[bool]
         if let (Some(cs), Some((pk, pl))) = (cur, prev_line) {
             let pt = text.get(pl.0..pl.1).unwrap_or("");
             let last = pt.chars().next_back().unwrap_or('.');
+            // a long heading line is an article's first sentence wrapped onto the next line
+            let prev_heading_ends = heading.get(pk).copied().unwrap_or(false)
+                && (pt.len() < 60 || !starts_lower);
             let breaks = heading.get(k).copied().unwrap_or(false)
                 || bullet.get(k).copied().unwrap_or(false)
-                || heading.get(pk).copied().unwrap_or(false)
+                || prev_heading_ends
                 || (!starts_lower
                     && (matches!(last, '.' | '!' | '?' | ':' | ';' | '€' | ')')
                         || last.is_ascii_digit()

@@ -21,6 +21,7 @@ const OWN_DOCUMENT: &[&str] = &[
     "budget",
     "plan",
     "programme d actions",
+    "programme d intervention",
     "rapport",
 ];
 
