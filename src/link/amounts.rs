@@ -212,6 +212,8 @@ struct Doc<'a> {
     whens: Vec<When>,
     /// The period of the plan or contract the document is.
     plan: Option<(String, String)>,
+    /// The year of a deliberation's session (`Séance du jeudi 14 mars 2024`).
+    session: Option<(String, String)>,
 }
 
 /// The year part of an ISO date: `2014-06-18` → `2014`.
@@ -278,6 +280,7 @@ impl<'a> Doc<'a> {
         whens.sort_by_key(|w| (w.start, w.end));
         let ctx = Context::new(text);
         let plan = plan_period(text, &ctx, &whens);
+        let session = session_year(text, &ctx, &whens);
         Doc {
             text,
             mentions,
@@ -288,6 +291,7 @@ impl<'a> Doc<'a> {
             programmes,
             whens,
             plan,
+            session,
         }
     }
 
@@ -333,12 +337,7 @@ impl<'a> Doc<'a> {
 /// The period of the plan or contract the document is: a period in its title block
 /// (`Plan ESS 2022-2026`, `CONVENTION … 2024-2026`), else one right after a plan word.
 fn plan_period(text: &str, ctx: &Context, whens: &[When]) -> Option<(String, String)> {
-    let title_end = ctx
-        .lines
-        .iter()
-        .filter(|&&(s, e)| !slice(text, s, e).trim().is_empty())
-        .nth(7)
-        .map_or(text.len(), |l| l.1);
+    let title_end = title_end(text, ctx);
     if let Some(w) = whens
         .iter()
         .take_while(|w| w.start < title_end)
@@ -363,6 +362,30 @@ fn plan_period(text: &str, ctx: &Context, whens: &[When]) -> Option<(String, Str
             let before = slice(text, w.start.saturating_sub(60), w.start);
             contains_any(before, PLAN_WORDS)
         })
+        .map(|w| w.period.clone())
+}
+
+/// End of the title block: its first eight non-blank lines.
+fn title_end(text: &str, ctx: &Context) -> usize {
+    ctx.lines
+        .iter()
+        .filter(|&&(s, e)| !slice(text, s, e).trim().is_empty())
+        .nth(7)
+        .map_or(text.len(), |l| l.1)
+}
+
+/// The year of a deliberation's session: the first date of a title block that says
+/// `délibération` or `séance`.
+fn session_year(text: &str, ctx: &Context, whens: &[When]) -> Option<(String, String)> {
+    let end = title_end(text, ctx);
+    let title = slice(text, 0, end).to_lowercase();
+    if !(title.contains("délibération") || title.contains("séance")) {
+        return None;
+    }
+    whens
+        .iter()
+        .take_while(|w| w.start < end)
+        .find(|w| !w.is_period)
         .map(|w| w.period.clone())
 }
 
@@ -431,9 +454,6 @@ pub fn link(text: &str, mentions: &[Mention], subject: Option<usize>, out: &mut 
                 evidence: sentence,
                 rule: "link.programme_in_sentence",
             });
-        }
-        if std::env::var("LINKDBG").is_ok() {
-            eprintln!("DBG {:?} {:?} {:?} | {}", slice(text, s, e), f.funder.as_ref().map(|(t, r)| (t.clone(), *r, if let Target::Body(b) = t { doc.canonical(*b).map(String::from) } else { None })), f.when, slice(text, sentence.0, sentence.1).replace('\n', " / "));
         }
         found.push(f);
     }
@@ -506,8 +526,17 @@ fn funder(
     // A part of a total (`34 M€ …, dont 7,6 M€`), or a sum that continues the one before
     // (`150 000 € versés par la Métropole en 2023, complétés par 100 000 € en 2025`), has
     // the previous sum's single funder.
-    if let Some((t, _)) = prev.and_then(|p| found.get(p)).and_then(|f| f.funder.as_ref()) {
-        return (Some((t.clone(), "link.funder_part_of_total")), false);
+    // A sum with its own label (`Ville de Cayenne : 110 000 € ; CTG : 80 000 €`) does not.
+    let between = prev
+        .and_then(|p| doc.amounts.get(p))
+        .map_or("", |a| slice(text, a.1, s));
+    if !between.contains([';', ':']) {
+        if let Some((t, _)) = prev
+            .and_then(|p| found.get(p))
+            .and_then(|f| f.funder.as_ref())
+        {
+            return (Some((t.clone(), "link.funder_part_of_total")), false);
+        }
     }
     // A list item or table row has the funder of the sentence that announces the list.
     if let Some(intro) = doc.ctx.list_intro(text, s) {
@@ -725,11 +754,16 @@ fn when(
 ) -> Option<((String, String), &'static str)> {
     let text = doc.text;
     let after = within(&doc.whens, |w| w.start, right.0, right.1);
+    // wages and turnover of third parties are no plan's money
+    let third_party = contains_any(
+        slice(text, left.0, (right.0 + 40).min(right.1)),
+        THIRD_PARTY,
+    );
     let right_text = slice(text, right.0, right.1);
     let head = right_text.trim_start().to_lowercase();
     let yearly = YEARLY.iter().any(|y| head.starts_with(y));
     // A yearly sum takes a period said after it, else the plan's.
-    if yearly {
+    if yearly && !third_party {
         if let Some(w) = after.iter().find(|w| w.is_period) {
             return Some((w.period.clone(), "link.when_after"));
         }
@@ -752,7 +786,10 @@ fn when(
     }
     // A year right after the sum, in its clause: `150 000 € versés par la Métropole en 2023`,
     // `soit 100 500 €, sont inscrits au budget primitif 2024`.
-    if let Some(w) = after.first().filter(|w| same_clause(slice(text, right.0, w.start))) {
+    if let Some(w) = after
+        .first()
+        .filter(|w| same_clause(slice(text, right.0, w.start)))
+    {
         return Some((w.period.clone(), "link.when_after"));
     }
     // A year that frames the sentence before its first sum: `En 2014, … fixé à …`.
@@ -830,11 +867,19 @@ fn when(
             break;
         }
     }
+    // A deliberation's grant: the year of its session.
+    if let (Some(y), Some(article)) = (&doc.session, doc.ctx.article_at(s, text.len())) {
+        let head = slice(text, article.0, doc.ctx.line_at(article.0).1);
+        if GRANT_DECISION.is_match(head) {
+            return Some((y.clone(), "link.when_session"));
+        }
+    }
     // A plan's budget or a sum over its span: the plan's period.
     let near = slice(text, left.0, (right.0 + 60).min(right.1)).to_lowercase();
-    if PLAN_SPAN.iter().any(|p| near.contains(p))
-        || YEARLY.iter().any(|y| near.contains(y))
-        || near.contains("total")
+    if !third_party
+        && (PLAN_SPAN.iter().any(|p| near.contains(p))
+            || YEARLY.iter().any(|y| near.contains(y))
+            || near.contains("total"))
     {
         if let Some(p) = &doc.plan {
             return Some((p.clone(), "link.when_plan"));
@@ -856,7 +901,15 @@ fn same_clause(gap: &str) -> bool {
             _ => {}
         }
     }
-    !kept.contains([',', ';']) && kept.len() <= 80
+    // a participle after a comma still speaks of the sum: `…, versée en une seule fois en 2024`
+    let mut parts = kept.split(',');
+    let first = parts.next().unwrap_or("");
+    let participles = parts.all(|p| {
+        p.split_whitespace()
+            .next()
+            .is_some_and(|w| ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e)))
+    });
+    participles && !kept.contains(';') && first.len() <= 80 && kept.len() <= 160
 }
 
 /// The programme the sentence names, nearest to the sum.
@@ -865,4 +918,346 @@ fn programme(doc: &Doc, sentence: Span, s: usize) -> Option<usize> {
         .iter()
         .min_by_key(|p| p.0.abs_diff(s))
         .map(|p| p.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{BodyMention, Precision};
+    use proptest::prelude::*;
+
+    /// Mentions found by their text (the `n`-th occurrence), sorted by start.
+    struct M<'t> {
+        text: &'t str,
+        list: Vec<Mention>,
+    }
+
+    impl<'t> M<'t> {
+        fn new(text: &'t str) -> Self {
+            M {
+                text,
+                list: Vec::new(),
+            }
+        }
+        fn at(&mut self, needle: &str, nth: usize, value: Value) -> &mut Self {
+            let start = self.text.match_indices(needle).nth(nth).expect(needle).0;
+            self.list.push(Mention {
+                start,
+                end: start + needle.len(),
+                value,
+                rule: "test",
+            });
+            self
+        }
+        fn amount(&mut self, needle: &str, eur: f64) -> &mut Self {
+            self.at(needle, 0, Value::Amount { eur })
+        }
+        fn body(&mut self, needle: &str, nth: usize, canonical: &str, kind: BodyKind) -> &mut Self {
+            let b = BodyMention {
+                name: needle.into(),
+                canonical: Some(canonical.into()),
+                kind,
+                anaphoric: false,
+            };
+            self.at(needle, nth, Value::Body(b))
+        }
+        fn year(&mut self, needle: &str, nth: usize) -> &mut Self {
+            let iso = needle
+                .chars()
+                .filter(char::is_ascii_digit)
+                .take(4)
+                .collect();
+            self.at(
+                needle,
+                nth,
+                Value::Date {
+                    iso,
+                    precision: Precision::Year,
+                },
+            )
+        }
+        fn period(&mut self, needle: &str, start: &str, end: &str) -> &mut Self {
+            let v = Value::Period {
+                start: start.into(),
+                end: end.into(),
+            };
+            self.at(needle, 0, v)
+        }
+        /// (amount text, funder canonical or `subject`, when) of every amount.
+        fn links(
+            &mut self,
+            subject: Option<usize>,
+        ) -> Vec<(String, Option<String>, Option<String>)> {
+            self.list.sort_by_key(|m| m.start);
+            let mut out = Vec::new();
+            link(self.text, &self.list, subject, &mut out);
+            let name = |i: usize| match &self.list[i].value {
+                Value::Body(b) => b.canonical.clone(),
+                _ => None,
+            };
+            self.list
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| matches!(m.value, Value::Amount { .. }))
+                .map(|(i, m)| {
+                    let funder = out
+                        .iter()
+                        .find(|l| l.from == i && l.relation == Relation::Funder);
+                    let funder = funder.and_then(|l| match &l.to {
+                        Target::Body(b) => name(*b),
+                        Target::Subject => Some("subject".into()),
+                        _ => None,
+                    });
+                    let when = out
+                        .iter()
+                        .find(|l| l.from == i && l.relation == Relation::When)
+                        .and_then(|l| match &l.to {
+                            Target::Period { start, end } if start == end => Some(start.clone()),
+                            Target::Period { start, end } => Some(format!("{start}-{end}")),
+                            _ => None,
+                        });
+                    (self.text[m.start..m.end].to_string(), funder, when)
+                })
+                .collect()
+        }
+    }
+
+    fn l(a: &str, f: Option<&str>, w: Option<&str>) -> (String, Option<String>, Option<String>) {
+        (a.into(), f.map(Into::into), w.map(Into::into))
+    }
+
+    #[test]
+    fn total_and_its_parts() {
+        let text = "La mise en œuvre du deuxième contrat sectoriel a représenté un financement total de 34 M€ sur\nla période 2011-2013, dont 7,6 M€ pour la Région et 3,4 M€ pour\nl’Etat. Ce contrat a renforcé l’image de Rhône-Alpes.";
+        let mut m = M::new(text);
+        m.amount("34 M€", 34e6)
+            .period("2011-2013", "2011", "2013")
+            .amount("7,6 M€", 7.6e6)
+            .body("Région", 0, "Région Rhône-Alpes", BodyKind::Region)
+            .amount("3,4 M€", 3.4e6)
+            .body("l’Etat", 0, "État", BodyKind::Etat);
+        assert_eq!(
+            m.links(None),
+            vec![
+                l("34 M€", None, Some("2011-2013")),
+                l("7,6 M€", Some("Région Rhône-Alpes"), Some("2011-2013")),
+                l("3,4 M€", Some("État"), Some("2011-2013")),
+            ]
+        );
+    }
+
+    #[test]
+    fn article_heading_names_the_share() {
+        let text = "Article 4 : Participation de l’Etat\nEn 2014, le montant prévisionnel de la participation de l’Etat au présent programme est fixé à 1 000 000 euros.";
+        let mut m = M::new(text);
+        m.body("l’Etat", 0, "État", BodyKind::Etat)
+            .year("2014", 0)
+            .body("l’Etat", 1, "État", BodyKind::Etat)
+            .amount("1 000 000 euros", 1e6);
+        assert_eq!(
+            m.links(None),
+            vec![l("1 000 000 euros", Some("État"), Some("2014"))]
+        );
+    }
+
+    #[test]
+    fn verb_subject_and_list_items() {
+        let text = "CONVENTION PLURIANNUELLE D'OBJECTIFS 2024-2026\n\nArticle 4 – Montant de la participation régionale\nPour la réalisation du programme d'actions, la Région attribue à France Active CVL une subvention de fonctionnement d'un montant total maximal de 585 000 €, répartie comme suit :\n- 190 000 € au titre de l'année 2024 ;\n- 195 000 € au titre de l'année 2025.";
+        let mut m = M::new(text);
+        m.period("2024-2026", "2024", "2026")
+            .body("Région", 0, "Région Centre-Val de Loire", BodyKind::Region)
+            .body(
+                "France Active CVL",
+                0,
+                "France Active Centre-Val de Loire",
+                BodyKind::Network,
+            )
+            .amount("585 000 €", 585e3)
+            .amount("190 000 €", 190e3)
+            .year("2024", 1)
+            .amount("195 000 €", 195e3)
+            .year("2025", 0);
+        assert_eq!(
+            m.links(None),
+            vec![
+                l(
+                    "585 000 €",
+                    Some("Région Centre-Val de Loire"),
+                    Some("2024-2026")
+                ),
+                l(
+                    "190 000 €",
+                    Some("Région Centre-Val de Loire"),
+                    Some("2024")
+                ),
+                l(
+                    "195 000 €",
+                    Some("Région Centre-Val de Loire"),
+                    Some("2025")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn ceilings_estimates_and_third_parties_have_no_funder() {
+        let text = "Plan ESS 2022-2026\n\nBudget 2024 : 180 000 €, avec une aide plafonnée à 15 000 € par projet.\nL'enveloppe globale du plan est estimée à 2,1 M€ sur cinq ans.\n\nPanorama de l'ESS (données 2020)\nChaque année, les employeurs de l'ESS versent environ 204 millions d'euros de rémunérations brutes.";
+        let mut m = M::new(text);
+        m.period("2022-2026", "2022", "2026")
+            .year("2024", 0)
+            .amount("180 000 €", 18e4)
+            .amount("15 000 €", 15e3)
+            .amount("2,1 M€", 2.1e6)
+            .year("2020", 0)
+            .amount("204 millions d'euros", 204e6);
+        let links = m.links(Some(0));
+        assert_eq!(
+            links,
+            vec![
+                l("180 000 €", Some("subject"), Some("2024")),
+                l("15 000 €", None, Some("2024")),
+                l("2,1 M€", None, Some("2022-2026")),
+                l("204 millions d'euros", None, Some("2020")),
+            ]
+        );
+    }
+
+    #[test]
+    fn agents_after_the_sum_and_shared_sums() {
+        let text = "Budget : 30 000 € par an (État).\nBudget : 65 000 € par an (État, Banque des Territoires).\nAbondement des fonds gérés par France Active Normandie : 150 000 € versés par la Métropole en 2023, complétés par 100 000 € en 2025.";
+        let mut m = M::new(text);
+        m.amount("30 000 €", 3e4)
+            .body("État", 0, "État", BodyKind::Etat)
+            .amount("65 000 €", 65e3)
+            .body("État", 1, "État", BodyKind::Etat)
+            .body(
+                "Banque des Territoires",
+                0,
+                "Banque des Territoires",
+                BodyKind::PublicAgency,
+            )
+            .body(
+                "France Active Normandie",
+                0,
+                "France Active Normandie",
+                BodyKind::Network,
+            )
+            .amount("150 000 €", 15e4)
+            .body("Métropole", 0, "Métropole Rouen Normandie", BodyKind::Epci)
+            .year("2023", 0)
+            .amount("100 000 €", 1e5)
+            .year("2025", 0);
+        assert_eq!(
+            m.links(None),
+            vec![
+                l("30 000 €", Some("État"), None),
+                l("65 000 €", None, None),
+                l("150 000 €", Some("Métropole Rouen Normandie"), Some("2023")),
+                l("100 000 €", Some("Métropole Rouen Normandie"), Some("2025")),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_and_kind_adjectives() {
+        let text = "NOS RESSOURCES EN 2024\nLes financements reçus s'élèvent à 612 000 €, apportés par :\n• la Banque des Territoires : 150 000 €\n• ESS France, sur ses fonds propres : 120 000 €\n\nLa Région Rhône-Alpes soutient ce contrat, doté d'une subvention régionale de 1,5 M d'€.";
+        let mut m = M::new(text);
+        m.year("2024", 0)
+            .amount("612 000 €", 612e3)
+            .body(
+                "Banque des Territoires",
+                0,
+                "Banque des Territoires",
+                BodyKind::PublicAgency,
+            )
+            .amount("150 000 €", 15e4)
+            .body("ESS France", 0, "ESS France", BodyKind::Network)
+            .amount("120 000 €", 12e4)
+            .amount("1,5 M d'€", 1.5e6)
+            .body(
+                "Région Rhône-Alpes",
+                0,
+                "Région Rhône-Alpes",
+                BodyKind::Region,
+            );
+        let links = m.links(None);
+        assert_eq!(
+            links[1],
+            l("150 000 €", Some("Banque des Territoires"), Some("2024"))
+        );
+        assert_eq!(links[2], l("120 000 €", Some("ESS France"), Some("2024")));
+        assert_eq!(links[3].1.as_deref(), Some("Région Rhône-Alpes"));
+    }
+
+    #[test]
+    fn deliberation_rows_take_the_deliberating_body_and_year() {
+        let text = "RÉGION GUADELOUPE\nDÉLIBÉRATION N° CP/24-0317\nSéance du jeudi 14 mars 2024\n\nArticle 1 : D'attribuer les subventions détaillées dans le tableau ci-après, pour un montant total de 256 830 € :\n\nBénéficiaire Commune Objet Taux Subvention\nAssociation Ressourcerie Lyannaj Le Moule Extension de l'atelier 70 % 52 500 €\n\nArticle 4 : de préciser que les subventions d'un montant inférieur ou égal à 10 000 € sont versées en une fois.";
+        let mut m = M::new(text);
+        m.body(
+            "RÉGION GUADELOUPE",
+            0,
+            "Région Guadeloupe",
+            BodyKind::Region,
+        )
+        .at(
+            "14 mars 2024",
+            0,
+            Value::Date {
+                iso: "2024-03-14".into(),
+                precision: Precision::Day,
+            },
+        )
+        .amount("256 830 €", 256830.0)
+        .amount("52 500 €", 52500.0)
+        .amount("10 000 €", 1e4);
+        let links = m.links(Some(0));
+        assert_eq!(
+            links,
+            vec![
+                l("256 830 €", Some("subject"), Some("2024")),
+                l("52 500 €", Some("subject"), Some("2024")),
+                l("10 000 €", None, None),
+            ]
+        );
+    }
+
+    fn arb_value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            (0.0f64..1e9).prop_map(|eur| Value::Amount { eur }),
+            "[0-9]{0,6}".prop_map(|iso| Value::Date {
+                iso,
+                precision: Precision::Year
+            }),
+            ("[0-9]{0,4}", "[0-9]{0,4}").prop_map(|(start, end)| Value::Period { start, end }),
+            (0usize..12).prop_map(|k| Value::Body(BodyMention {
+                name: "Région".into(),
+                canonical: None,
+                kind: [BodyKind::Region, BodyKind::Etat, BodyKind::Epci][k % 3],
+                anaphoric: k % 2 == 0,
+            })),
+            "[a-z]{0,5}".prop_map(|name| Value::Programme { name }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn random_texts_and_mentions_never_panic(
+            text in "(?s)(Article 1 : |par la |dont |€|é|\\n|- |:|;|\\.|\\(|\\)|2024|en |[A-Za-zÉ ’']){0,80}",
+            raw in prop::collection::vec((0usize..400, 0usize..40, arb_value()), 0..12),
+            subject in prop::option::of(0usize..14),
+        ) {
+            let mut mentions: Vec<Mention> = raw
+                .into_iter()
+                .map(|(s, len, value)| Mention { start: s, end: s + len, value, rule: "p" })
+                .collect();
+            mentions.sort_by_key(|m| m.start);
+            let mut out = Vec::new();
+            link(&text, &mentions, subject, &mut out);
+            let _ = crate::link::subject::subject(&text, &mentions);
+            let _ = Context::new(&text);
+            for l in &out {
+                prop_assert!(l.from < mentions.len());
+            }
+        }
+    }
 }

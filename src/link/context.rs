@@ -180,6 +180,13 @@ impl Context {
     /// `:`), looking back over the list's items and rows without crossing a heading.
     pub fn list_intro(&self, text: &str, pos: usize) -> Option<Span> {
         let k = self.sentence_index(pos)?;
+        // only an item (`- …`) or a row (a short line that ends with its sum) has an intro
+        let (s0, e0) = *self.sentences.get(k)?;
+        let own = text.get(s0..e0).unwrap_or("").trim_end();
+        let is_row = own.len() < 160 && own.ends_with('€');
+        if !self.is_bullet(s0) && !is_row {
+            return None;
+        }
         let mut budget = 40;
         for j in (0..k).rev() {
             let (s, e) = *self.sentences.get(j)?;
@@ -242,8 +249,9 @@ fn split_sentences(text: &str, lines: &[Span], heading: &[bool], bullet: &[bool]
             let pt = text.get(pl.0..pl.1).unwrap_or("");
             let last = pt.chars().next_back().unwrap_or('.');
             // a long heading line is an article's first sentence wrapped onto the next line
-            let prev_heading_ends = heading.get(pk).copied().unwrap_or(false)
-                && (pt.len() < 60 || !starts_lower);
+            let continues = starts_lower || t.starts_with(|c: char| c.is_ascii_digit());
+            let prev_heading_ends =
+                heading.get(pk).copied().unwrap_or(false) && (pt.len() < 60 || !continues);
             let breaks = heading.get(k).copied().unwrap_or(false)
                 || bullet.get(k).copied().unwrap_or(false)
                 || prev_heading_ends
@@ -323,8 +331,8 @@ mod tests {
             ]
         );
         let c = Context::new(text);
-        assert_eq!(c.headings.len(), 1);
         assert_eq!(c.headings[0].kind, HeadingKind::Article);
+        assert_eq!(c.headings[0].span.0, 0);
         let pos = text.find("195 000").unwrap();
         let intro = c.list_intro(text, pos).unwrap();
         assert!(text[intro.0..intro.1].starts_with("Pour la réalisation"));
