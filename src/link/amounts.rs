@@ -543,7 +543,7 @@ fn funder(
         let in_intro = within(&doc.amounts, |a| a.0, intro.0, intro.1);
         let last = in_intro
             .last()
-            .and_then(|a| doc.amounts.iter().position(|x| x == a));
+            .and_then(|a| doc.amounts.binary_search(a).ok());
         if let Some(t) = last
             .and_then(|p| found.get(p))
             .and_then(|f| f.funder.clone())
@@ -840,7 +840,7 @@ fn when(
         let in_intro = within(&doc.amounts, |a| a.0, intro.0, intro.1);
         let last = in_intro
             .last()
-            .and_then(|a| doc.amounts.iter().position(|x| x == a))
+            .and_then(|a| doc.amounts.binary_search(a).ok())
             .filter(|&p| p < k);
         if let Some(w) = last.and_then(|p| found.get(p)).and_then(|f| f.when.clone()) {
             return Some((w.0, "link.when_list_intro"));
