@@ -11,6 +11,7 @@ use crate::output::wire::{self, BodyRecord, DocumentRecord, EntityRecord};
 
 pub mod amounts;
 pub mod anaphors;
+pub mod context;
 pub mod local;
 pub mod persons;
 pub mod subject;
