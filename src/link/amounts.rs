@@ -398,6 +398,27 @@ struct Found {
     when: Option<((String, String), &'static str)>,
 }
 
+/// How far, in bytes, a sum's sentence may reach on either side of it.
+const SENTENCE_REACH: usize = 600;
+
+/// The char boundary at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Pushes the funder, when and programme links of every amount mention.
 pub fn link(text: &str, mentions: &[Mention], subject: Option<usize>, out: &mut Vec<Link>) {
     let doc = Doc::new(text, mentions, subject);
@@ -406,7 +427,15 @@ pub fn link(text: &str, mentions: &[Mention], subject: Option<usize>, out: &mut 
         let Some(&(s, e, idx)) = doc.amounts.get(k) else {
             continue;
         };
-        let sentence = doc.ctx.sentence_at(s);
+        // A sum is read within its sentence, but never more than a few lines around it: a
+        // text without full stops (a table, a one-megabyte line) must stay linear.
+        let whole = doc.ctx.sentence_at(s);
+        let sentence = (
+            whole
+                .0
+                .max(floor_char(text, s.saturating_sub(SENTENCE_REACH))),
+            whole.1.min(ceil_char(text, e + SENTENCE_REACH)),
+        );
         // the previous and next sums of the sentence bound this sum's clauses
         let prev = k
             .checked_sub(1)
@@ -848,7 +877,12 @@ fn when(
         if let Some(w) = within(&doc.whens, |w| w.start, intro.0, intro.1).first() {
             return Some((w.period.clone(), "link.when_list_intro"));
         }
-        let intro_text = slice(text, intro.0, intro.1).to_lowercase();
+        let intro_text = slice(
+            text,
+            floor_char(text, intro.1.saturating_sub(SENTENCE_REACH)).max(intro.0),
+            intro.1,
+        )
+        .to_lowercase();
         if PLAN_SPAN.iter().any(|p| intro_text.contains(p)) {
             if let Some(p) = &doc.plan {
                 return Some((p.clone(), "link.when_list_intro"));
