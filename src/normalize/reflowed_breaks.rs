@@ -13,8 +13,10 @@ pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option
         return None;
     }
     let mut cuts = Vec::new();
+    let b = text.as_bytes();
     for (i, _) in text.match_indices(' ') {
-        if text[..i].ends_with(' ') {
+        // both repairs need a '-' or a '.' right before the space: skip the rest at once
+        if i == 0 || !matches!(b[i - 1], b'-' | b'.') {
             continue;
         }
         // justified lines may widen the space into several
