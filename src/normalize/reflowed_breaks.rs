@@ -9,17 +9,13 @@ use super::{count, lexicon, DocVocab};
 use crate::doc::Repairs;
 
 pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option<String> {
-    if !text.contains("- ") && !text.contains(". ") {
-        return None;
-    }
     let mut cuts = Vec::new();
     let b = text.as_bytes();
-    for (i, _) in text.match_indices(' ') {
-        // both repairs need a '-' or a '.' right before the space: skip the rest at once
-        if i == 0 || !matches!(b[i - 1], b'-' | b'.') {
+    for i in 1..b.len() {
+        // both repairs need a space right after a '-' or a '.': a byte test per position
+        if b[i] != b' ' || !matches!(b[i - 1], b'-' | b'.') {
             continue;
         }
-        // justified lines may widen the space into several
         let run = text[i..].len() - text[i..].trim_start_matches(' ').len();
         let (before, after) = (&text[..i], &text[i + run..]);
         let next = after.chars().next();

@@ -19,6 +19,8 @@ use crate::doc::Repairs;
 struct Tok {
     s: usize,
     e: usize,
+    /// fingerprint of the word as written
+    fp: u64,
 }
 
 /// Slots of the cache of [`Ctx::known`] answers (direct-mapped, keyed by the fingerprint
@@ -48,7 +50,7 @@ impl Ctx<'_, '_, '_> {
     /// words in capitals); a single letter only if it is `a`, `à`, `y` or `ô`. Cached.
     fn known(&mut self, t: Tok) -> bool {
         let w = &self.text[t.s..t.e];
-        let fp = fingerprint(w.as_bytes());
+        let fp = t.fp;
         let slot = (fp >> (64 - CACHE_BITS)) as usize;
         let c = self.cache[slot];
         if c != 0 && c & !1 == fp & !1 {
@@ -84,13 +86,9 @@ impl Ctx<'_, '_, '_> {
             return true;
         }
         let (text, toks) = (self.text, self.toks);
-        let page = self.page_words.get_or_init(|| {
-            FpSet::from_fingerprints(
-                toks.iter()
-                    .map(|t| fingerprint(&text.as_bytes()[t.s..t.e]))
-                    .collect(),
-            )
-        });
+        let page = self
+            .page_words
+            .get_or_init(|| FpSet::from_fingerprints(toks.iter().map(|t| t.fp).collect()));
         // the joined word as written in lower case, capitalised or in capitals
         let fps = case_variant_fps(&self.buf, &mut self.buf2);
         if fps.iter().any(|&fp| page.contains_fp(fp)) {
@@ -151,7 +149,10 @@ fn linkable(text: &str, a: Tok, b: Tok) -> bool {
 
 pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option<String> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 1);
-    for_each_word(text, |s, e| toks.push(Tok { s, e }));
+    for_each_word(text, |s, e| {
+        let fp = fingerprint(&text.as_bytes()[s..e]);
+        toks.push(Tok { s, e, fp });
+    });
     let mut ctx = Ctx {
         text,
         toks: &toks,
