@@ -12,26 +12,47 @@ fn mum(a: u64, b: u64) -> u64 {
     (r as u64) ^ ((r >> 64) as u64)
 }
 
-/// A 64-bit hash of a word (wyhash-style multiply-fold over 8-byte chunks), never 0.
+#[inline]
+fn r4(w: &[u8], i: usize) -> u64 {
+    u64::from(u32::from_le_bytes([w[i], w[i + 1], w[i + 2], w[i + 3]]))
+}
+
+#[inline]
+fn r8(w: &[u8], i: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&w[i..i + 8]);
+    u64::from_le_bytes(b)
+}
+
+/// A 64-bit hash of a word (wyhash-style multiply-fold over 8-byte reads, the last one
+/// overlapping, so that every byte is read with fixed-size loads), never 0.
 #[inline]
 pub(crate) fn fingerprint(w: &[u8]) -> u64 {
-    // K1 holds 0xFF bytes, never in UTF-8 text: `chunk ^ K1` is never 0.
+    // K1 holds 0xFF bytes, never in UTF-8 text: `read ^ K1` is never 0.
     const K0: u64 = 0xA076_1D64_78BD_642F;
     const K1: u64 = 0xFFE7_037E_D1A0_B42B;
     const K2: u64 = 0x8EBC_6AF0_9C88_C6E3;
-    let mut h = K0 ^ w.len() as u64;
-    let mut chunks = w.chunks_exact(8);
-    for c in &mut chunks {
-        let c = u64::from_le_bytes(c.try_into().unwrap_or_default());
-        h = mum(c ^ K1, h ^ K2);
+    let n = w.len();
+    let mut h = K0 ^ n as u64;
+    if n <= 8 {
+        // with the length known, these reads cover every byte
+        let v = if n >= 4 {
+            (r4(w, 0) << 32) | r4(w, n - 4)
+        } else if n > 0 {
+            (u64::from(w[0]) << 16) | (u64::from(w[n / 2]) << 8) | u64::from(w[n - 1])
+        } else {
+            0
+        };
+        h = mum(v ^ K1, h ^ K2);
+    } else {
+        let mut i = 0;
+        while i + 8 < n {
+            h = mum(r8(w, i) ^ K1, h ^ K2);
+            i += 8;
+        }
+        h = mum(r8(w, n - 8) ^ K1, h ^ K2);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = mum(u64::from_le_bytes(b) ^ K1, h ^ K2);
-    }
-    mum(h ^ K2, K0 ^ w.len() as u64).max(1)
+    mum(h ^ K2, K0 ^ n as u64).max(1)
 }
 
 /// The empty slot (no fingerprint is 0).

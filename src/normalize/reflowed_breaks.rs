@@ -11,11 +11,28 @@ use crate::doc::Repairs;
 pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option<String> {
     let mut cuts = Vec::new();
     let b = text.as_bytes();
-    for i in 1..b.len() {
-        // both repairs need a space right after a '-' or a '.': a byte test per position
-        if b[i] != b' ' || !matches!(b[i - 1], b'-' | b'.') {
-            continue;
+    // both repairs need a space right after a '-' or a '.': a branch-free test over
+    // blocks of 32 bytes, then the positions of the blocks that have one
+    let at = |i: usize| b[i] == b' ' && matches!(b[i - 1], b'-' | b'.');
+    let mut block = 1;
+    let candidates = std::iter::from_fn(|| {
+        while block < b.len() {
+            let end = (block + 32).min(b.len());
+            let range = block..end;
+            block = end;
+            let hit = range
+                .clone()
+                .fold(false, |acc, i| {
+                    acc | ((b[i] == b' ') & ((b[i - 1] == b'-') | (b[i - 1] == b'.')))
+                });
+            if hit {
+                return Some(range.filter(|&i| at(i)));
+            }
         }
+        None
+    })
+    .flatten();
+    for i in candidates {
         let run = text[i..].len() - text[i..].trim_start_matches(' ').len();
         let (before, after) = (&text[..i], &text[i + run..]);
         let next = after.chars().next();
