@@ -28,7 +28,10 @@ fn main() {
         pages: vec!["Solidair e ECONOMIQU E".into()],
         repairs: Default::default(),
     });
-    println!("one-time loads {:>27.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "one-time loads {:>27.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let bytes: usize = texts.iter().map(String::len).sum::<usize>() * copies;
     for s in &texts {
         let t = Instant::now();

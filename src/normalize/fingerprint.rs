@@ -151,7 +151,8 @@ mod tests {
     #[test]
     fn sets_of_fingerprints() {
         let words = ["de", "la", "région", "", "solidaire", "la"];
-        let set = FpSet::from_fingerprints(words.iter().map(|w| fingerprint(w.as_bytes())).collect());
+        let set =
+            FpSet::from_fingerprints(words.iter().map(|w| fingerprint(w.as_bytes())).collect());
         assert_eq!(set.len(), 5);
         for w in ["de", "la", "région", "solidaire"] {
             assert!(set.contains(w.as_bytes()), "{w}");

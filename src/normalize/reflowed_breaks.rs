@@ -20,10 +20,11 @@ pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option
             let end = (block + 32).min(b.len());
             let range = block..end;
             block = end;
-            let hit = range
-                .clone()
-                .fold(false, |acc, i| {
-                    acc | ((b[i] == b' ') & ((b[i - 1] == b'-') | (b[i - 1] == b'.')))
+            let hit = b[range.clone()]
+                .iter()
+                .zip(&b[range.start - 1..range.end - 1])
+                .fold(false, |acc, (&c, &p)| {
+                    acc | ((c == b' ') & ((p == b'-') | (p == b'.')))
                 });
             if hit {
                 return Some(range.filter(|&i| at(i)));

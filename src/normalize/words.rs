@@ -182,7 +182,10 @@ mod tests {
         assert_eq!(&s[word_start_before(s, e)..e], "Économie");
         assert_eq!(word_start_before(s, 0), 0);
         assert_eq!(word_end_after(s, s.len()), s.len());
-        assert_eq!(word_start_before(s, s.find('2').unwrap()), s.find('2').unwrap());
+        assert_eq!(
+            word_start_before(s, s.find('2').unwrap()),
+            s.find('2').unwrap()
+        );
     }
 
     #[test]
@@ -193,7 +196,10 @@ mod tests {
             case_variant_fps("économie", &mut buf),
             [f("économie"), f("Économie"), f("ÉCONOMIE")]
         );
-        assert_eq!(case_variant_fps("ess", &mut buf), [f("ess"), f("Ess"), f("ESS")]);
+        assert_eq!(
+            case_variant_fps("ess", &mut buf),
+            [f("ess"), f("Ess"), f("ESS")]
+        );
     }
 
     #[test]
