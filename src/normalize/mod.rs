@@ -10,9 +10,11 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashSet;
 
 use crate::doc::{Normalized, RawText, Repairs};
+use fingerprint::FpSet;
 
 mod broken_numbers;
 mod broken_urls;
+mod fingerprint;
 mod hyphenation;
 mod lexicon;
 mod line_ends;
@@ -101,19 +103,22 @@ pub(crate) fn count(repairs: &mut Repairs, key: &'static str, n: u64) {
 }
 
 /// The words of a document (after stage 1), as written, and its hyphenated compounds
-/// (`tiers-lieu`), lowercased: "seen whole elsewhere in the document". Built on first
-/// use only (a line-end hyphen to decide, or a split-word candidate on a page of a
-/// multi-page document that its own page cannot decide).
+/// (`tiers-lieu`), lowercased: "seen whole elsewhere in the document". Each built on
+/// first use only: the compounds for a line-end hyphen to decide (a scan of the `-`
+/// only), the words for a joined word that the lexicon does not know.
 pub(crate) struct DocVocab<'a> {
     pages: &'a [String],
-    sets: OnceCell<(FxHashSet<&'a str>, FxHashSet<String>)>,
+    /// fingerprints of the words as written
+    words: OnceCell<FpSet>,
+    compounds: OnceCell<FxHashSet<String>>,
 }
 
 impl<'a> DocVocab<'a> {
     pub(crate) fn new(pages: &'a [String]) -> Self {
         DocVocab {
             pages,
-            sets: OnceCell::new(),
+            words: OnceCell::new(),
+            compounds: OnceCell::new(),
         }
     }
 
@@ -121,36 +126,50 @@ impl<'a> DocVocab<'a> {
         self.pages.len()
     }
 
-    fn sets(&self) -> &(FxHashSet<&'a str>, FxHashSet<String>) {
-        self.sets.get_or_init(|| {
-            let mut words: FxHashSet<&str> = FxHashSet::default();
-            let mut compounds: FxHashSet<&str> = FxHashSet::default();
+    fn words(&self) -> &FpSet {
+        self.words.get_or_init(|| {
+            let len: usize = self.pages.iter().map(String::len).sum();
+            let mut fps = Vec::with_capacity(len / 5 + 1);
             for page in self.pages {
-                let b = page.as_bytes();
-                let mut prev: Option<(usize, usize)> = None;
                 words::for_each_word(page, |s, e| {
-                    words.insert(&page[s..e]);
-                    if let Some((ps, pe)) = prev {
-                        if pe + 1 == s && b.get(pe) == Some(&b'-') {
-                            compounds.insert(&page[ps..e]);
-                        }
-                    }
-                    prev = Some((s, e));
+                    fps.push(fingerprint::fingerprint(&page.as_bytes()[s..e]))
                 });
             }
-            (words, compounds.into_iter().map(words::lower).collect())
+            FpSet::from_fingerprints(fps)
         })
     }
 
     /// Whether a lowercased word occurs whole somewhere in the document.
     pub(crate) fn has_word(&self, lower: &str) -> bool {
-        let words = &self.sets().0;
-        words::case_variants(lower, |v| words.contains(v))
+        self.has_any(&words::case_variant_fps(lower, &mut String::new()))
+    }
+
+    /// Whether a word with one of these fingerprints occurs in the document.
+    pub(crate) fn has_any(&self, fps: &[u64]) -> bool {
+        let words = self.words();
+        fps.iter().any(|&fp| words.contains_fp(fp))
     }
 
     /// Whether a lowercased `x-y` compound occurs somewhere in the document.
     pub(crate) fn has_compound(&self, lower: &str) -> bool {
-        self.sets().1.contains(lower)
+        self.compounds
+            .get_or_init(|| {
+                // two words around a '-' (no other char between)
+                let mut set = FxHashSet::default();
+                for page in self.pages {
+                    for (p, _) in page.match_indices('-') {
+                        let (s, e) = (
+                            words::word_start_before(page, p),
+                            words::word_end_after(page, p + 1),
+                        );
+                        if s < p && e > p + 1 {
+                            set.insert(words::lower(&page[s..e]));
+                        }
+                    }
+                }
+                set
+            })
+            .contains(lower)
     }
 }
 

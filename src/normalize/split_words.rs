@@ -8,12 +8,10 @@
 //! are all caps), nor after an all-caps part when the second is not, nor across
 //! punctuation, digits, apostrophes or hyphens. Joins repeat along a chain, preferring
 //! `B C` over `A B` when `A` is a known word.
-use std::cell::OnceCell;
-use std::hash::Hasher;
+use std::cell::{Cell, OnceCell};
 
-use rustc_hash::FxHashSet;
-
-use super::words::{case_variants, for_each_word, is_all_caps, lower_append, lower_into};
+use super::fingerprint::{fingerprint, FpSet};
+use super::words::{case_variant_fps, for_each_word, is_all_caps, lower_append, lower_into};
 use super::{count, lexicon, DocVocab};
 use crate::doc::Repairs;
 
@@ -21,27 +19,30 @@ use crate::doc::Repairs;
 struct Tok {
     s: usize,
     e: usize,
+    /// fingerprint of the word as written
+    fp: u64,
 }
 
-/// Slots of the per-page cache of lexicon answers (direct-mapped, keyed by a 64-bit hash
-/// of the word as written: no allocation, no string compare, no growth).
-const CACHE: usize = 4096;
+/// Slots of the cache of [`Ctx::known`] answers (direct-mapped, keyed by the fingerprint
+/// of the word as written, the answer in its low bit): 128 KB, kept per thread from page
+/// to page and document to document, since the answer depends on the word alone and the
+/// same few thousand words make most of any text.
+const CACHE_BITS: u32 = 14;
+
+thread_local! {
+    static KNOWN: Cell<Option<Box<[u64]>>> = const { Cell::new(None) };
+}
 
 struct Ctx<'t, 'v, 'a> {
     text: &'t str,
     toks: &'t [Tok],
     vocab: &'v DocVocab<'a>,
-    /// (hash, 1 known / 2 unknown) per slot
-    cache: Vec<(u64, u8)>,
-    /// the page's words as written, built on first use
-    page_words: OnceCell<FxHashSet<&'t str>>,
+    /// `fingerprint & !1 | known` per slot, 0 when empty
+    cache: Box<[u64]>,
+    /// fingerprints of the page's words as written, built on first use
+    page_words: OnceCell<FpSet>,
     buf: String,
-}
-
-fn hash(w: &str) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(w.as_bytes());
-    h.finish() | 1 // never 0, the empty slot
+    buf2: String,
 }
 
 impl Ctx<'_, '_, '_> {
@@ -49,25 +50,24 @@ impl Ctx<'_, '_, '_> {
     /// words in capitals); a single letter only if it is `a`, `à`, `y` or `ô`. Cached.
     fn known(&mut self, t: Tok) -> bool {
         let w = &self.text[t.s..t.e];
-        let h = hash(w);
-        let slot = (h >> 40) as usize % CACHE;
-        if let Some(&(ch, st)) = self.cache.get(slot) {
-            if ch == h {
-                return st == 1;
-            }
+        let fp = t.fp;
+        let slot = (fp >> (64 - CACHE_BITS)) as usize;
+        let c = self.cache[slot];
+        if c != 0 && c & !1 == fp & !1 {
+            return c & 1 == 1;
         }
         let mut cs = w.chars();
         let k = match (cs.next(), cs.next()) {
             (Some(c), None) => matches!(c.to_lowercase().next(), Some('a' | 'à' | 'y' | 'ô')),
+            // already lower-case ASCII: the fingerprint is the lexicon's
+            _ if w.bytes().all(|b| b.is_ascii_lowercase()) => lexicon::contains_fp(fp),
             _ => {
                 lower_into(w, &mut self.buf);
                 lexicon::contains(&self.buf)
                     || (is_all_caps(w) && lexicon::contains_folded(&self.buf))
             }
         };
-        if let Some(c) = self.cache.get_mut(slot) {
-            *c = (h, if k { 1 } else { 2 });
-        }
+        self.cache[slot] = (fp & !1) | u64::from(k);
         k
     }
 
@@ -88,11 +88,13 @@ impl Ctx<'_, '_, '_> {
         let (text, toks) = (self.text, self.toks);
         let page = self
             .page_words
-            .get_or_init(|| toks.iter().map(|t| &text[t.s..t.e]).collect());
-        if case_variants(&self.buf, |v| page.contains(v)) {
+            .get_or_init(|| FpSet::from_fingerprints(toks.iter().map(|t| t.fp).collect()));
+        // the joined word as written in lower case, capitalised or in capitals
+        let fps = case_variant_fps(&self.buf, &mut self.buf2);
+        if fps.iter().any(|&fp| page.contains_fp(fp)) {
             return true;
         }
-        if self.vocab.pages() > 1 && self.vocab.has_word(&self.buf) {
+        if self.vocab.pages() > 1 && self.vocab.has_any(&fps) {
             return true;
         }
         // all-caps words often drop their accents: `ECONOMIQU E`
@@ -147,14 +149,20 @@ fn linkable(text: &str, a: Tok, b: Tok) -> bool {
 
 pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option<String> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 1);
-    for_each_word(text, |s, e| toks.push(Tok { s, e }));
+    for_each_word(text, |s, e| {
+        let fp = fingerprint(&text.as_bytes()[s..e]);
+        toks.push(Tok { s, e, fp });
+    });
     let mut ctx = Ctx {
         text,
         toks: &toks,
         vocab,
-        cache: vec![(0, 0); CACHE],
+        cache: KNOWN
+            .with(Cell::take)
+            .unwrap_or_else(|| vec![0; 1 << CACHE_BITS].into_boxed_slice()),
         page_words: OnceCell::new(),
         buf: String::new(),
+        buf2: String::new(),
     };
     let mut removed: Vec<usize> = Vec::new(); // byte offsets of spaces to drop
     let mut start = 0;
@@ -166,6 +174,7 @@ pub(crate) fn run(text: &str, vocab: &DocVocab, repairs: &mut Repairs) -> Option
             start = k;
         }
     }
+    KNOWN.with(|c| c.set(Some(ctx.cache)));
     if removed.is_empty() {
         return None;
     }

@@ -1,4 +1,5 @@
 //! Word scanning shared by the repairs: a word is a maximal run of alphabetic chars.
+use super::fingerprint::fingerprint;
 
 /// Whether the char at byte `i` (a char boundary) is alphabetic, and its length.
 /// Latin-1 and Latin Extended letters take a fast path; others ask `char::is_alphabetic`.
@@ -66,6 +67,39 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
     }
 }
 
+/// The start of the word (maximal run of alphabetic chars) that ends at byte `end`, a
+/// char boundary; `end` itself when the char before is not alphabetic.
+pub(crate) fn word_start_before(text: &str, end: usize) -> usize {
+    let b = text.as_bytes();
+    let mut s = end;
+    while s > 0 {
+        let mut c = s - 1;
+        while c > 0 && b[c] & 0xC0 == 0x80 {
+            c -= 1;
+        }
+        if !alpha_at(b, c).0 {
+            break;
+        }
+        s = c;
+    }
+    s
+}
+
+/// The end of the word that starts at byte `start`, a char boundary; `start` itself when
+/// the char there is not alphabetic.
+pub(crate) fn word_end_after(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut e = start;
+    while e < b.len() {
+        let (alpha, len) = alpha_at(b, e);
+        if !alpha {
+            break;
+        }
+        e += len;
+    }
+    e
+}
+
 /// Lowercases `w` into `buf` (cleared first); ASCII fast path.
 pub(crate) fn lower_into(w: &str, buf: &mut String) {
     buf.clear();
@@ -87,16 +121,25 @@ pub(crate) fn lower(w: &str) -> String {
     s
 }
 
-/// Whether `test` holds for a lowercased word written in lower case, capitalised
-/// or in capitals.
-pub(crate) fn case_variants(lower: &str, mut test: impl FnMut(&str) -> bool) -> bool {
-    if test(lower) {
-        return true;
-    }
+/// The fingerprints of a lowercased word written in lower case, capitalised and in
+/// capitals ("the word as it may be written"), the last two built in `buf`.
+pub(crate) fn case_variant_fps(lower: &str, buf: &mut String) -> [u64; 3] {
+    let l = fingerprint(lower.as_bytes());
     let mut cs = lower.chars();
-    let Some(first) = cs.next() else { return false };
-    let cap: String = first.to_uppercase().chain(cs).collect();
-    test(&cap) || test(&lower.to_uppercase())
+    let Some(first) = cs.next() else {
+        return [l; 3];
+    };
+    buf.clear();
+    buf.extend(first.to_uppercase());
+    buf.push_str(cs.as_str());
+    let cap = fingerprint(buf.as_bytes());
+    buf.clear();
+    if lower.is_ascii() {
+        buf.extend(lower.bytes().map(|b| b.to_ascii_uppercase() as char));
+    } else {
+        buf.push_str(&lower.to_uppercase());
+    }
+    [l, cap, fingerprint(buf.as_bytes())]
 }
 
 /// Whether the word has at least two letters and no lowercase letter.
@@ -126,6 +169,36 @@ mod tests {
                 "한국",
                 "Ωμέγα"
             ]
+        );
+    }
+
+    #[test]
+    fn words_around_a_position() {
+        let s = "l’Économie 2eme Rhône-Alpes, x";
+        let dash = s.find('-').unwrap();
+        assert_eq!(&s[word_start_before(s, dash)..dash], "Rhône");
+        assert_eq!(&s[dash + 1..word_end_after(s, dash + 1)], "Alpes");
+        let e = s.find("Économie").unwrap() + "Économie".len();
+        assert_eq!(&s[word_start_before(s, e)..e], "Économie");
+        assert_eq!(word_start_before(s, 0), 0);
+        assert_eq!(word_end_after(s, s.len()), s.len());
+        assert_eq!(
+            word_start_before(s, s.find('2').unwrap()),
+            s.find('2').unwrap()
+        );
+    }
+
+    #[test]
+    fn variants() {
+        let mut buf = String::new();
+        let f = |w: &str| fingerprint(w.as_bytes());
+        assert_eq!(
+            case_variant_fps("économie", &mut buf),
+            [f("économie"), f("Économie"), f("ÉCONOMIE")]
+        );
+        assert_eq!(
+            case_variant_fps("ess", &mut buf),
+            [f("ess"), f("Ess"), f("ESS")]
         );
     }
 
