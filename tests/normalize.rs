@@ -430,3 +430,21 @@ proptest! {
         prop_assert_eq!(txt(&c).len(), n.len());
     }
 }
+
+/// Found by the idempotence proptest: a join that makes a word which joins its neighbour.
+#[test]
+fn regression_split_words_reach_a_fixpoint() {
+    use esscorpus::doc::{Format, RawText};
+    let once = |s: &str| {
+        esscorpus::normalize::normalize(RawText {
+            format: Format::Txt,
+            pages: vec![s.to_string()],
+            repairs: Default::default(),
+        })
+        .text
+    };
+    for s in ["r s s", "a ction s de la r égion"] {
+        let a = once(s);
+        assert_eq!(once(&a), a, "{s:?}");
+    }
+}

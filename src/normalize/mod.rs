@@ -71,7 +71,16 @@ pub fn normalize(raw: RawText) -> Normalized {
         // split digits: same-line digit groups, independent of words.
         step(&mut p, |t| split_digits::run(t, &mut repairs));
         // split words last: it uses the doc vocabulary and must see hyphen/URL joins done.
-        step(&mut p, |t| split_words::run(t, &vocab, &mut repairs));
+        // again until nothing joins (each pass only removes spaces, so it ends): a join can
+        // make a word that joins its neighbour (`r s s` → `r ss` → `rss`), and a second
+        // normalisation must not find more to do.
+        for _ in 0..4 {
+            let before = p.len();
+            step(&mut p, |t| split_words::run(t, &vocab, &mut repairs));
+            if p.len() == before {
+                break;
+            }
+        }
         // guard: joins could in theory bring a combining mark next to a new base char.
         step(&mut p, nfc::guard);
 
