@@ -31,7 +31,9 @@ pub fn resolve(text: &str, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         if unresolved(m) {
             if let Value::Body(b) = &mut m.value {
+                // resolved here: the corpus stage takes it as the body it names
                 b.canonical = Some(canonical.clone());
+                b.anaphoric = false;
             }
         }
     }

@@ -125,6 +125,26 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
     let mut linked = Linked::default();
     for mut d in docs {
         let doc_id = d.record.id.clone();
+        // An anaphor (`la Région`) that extraction could not tie to a body named in the
+        // document means that document's body, never the same words in another document.
+        let named: std::collections::BTreeSet<&str> = d
+            .entities
+            .iter()
+            .filter_map(|e| match &e.mention.value {
+                Value::Body(b) if !b.anaphoric => Some(b.canonical.as_deref().unwrap_or(&b.name)),
+                _ => None,
+            })
+            .collect();
+        let subject_id =
+            d.links
+                .subject
+                .and_then(|i| match d.entities.get(i).map(|e| &e.mention.value) {
+                    Some(Value::Body(b)) => Some((
+                        resolution_id(b.canonical.as_deref().unwrap_or(&b.name), b.kind),
+                        b.kind,
+                    )),
+                    _ => None,
+                });
         // Every body mention's record id first: links point at them.
         let body_ids: Vec<Option<String>> = d
             .entities
@@ -132,7 +152,12 @@ pub fn link(mut docs: Vec<Processed>) -> Linked {
             .map(|e| match &e.mention.value {
                 Value::Body(b) => {
                     let name = b.canonical.as_deref().unwrap_or(&b.name);
-                    let id = resolution_id(name, b.kind);
+                    let unresolved = b.anaphoric && !named.contains(name);
+                    let id = match &subject_id {
+                        Some((sid, kind)) if unresolved && *kind == b.kind => sid.clone(),
+                        _ if unresolved => format!("{}@{doc_id}", resolution_id(name, b.kind)),
+                        _ => resolution_id(name, b.kind),
+                    };
                     let acc = bodies.entry(id.clone()).or_insert_with(|| BodyAcc {
                         kind: b.kind,
                         names: Default::default(),
@@ -459,6 +484,70 @@ mod tests {
         assert_eq!(
             r("CRESS Rhône-Alpes", BodyKind::Chamber),
             "B:cress-rhone-alpes"
+        );
+    }
+
+    fn doc_with(id: &str, bodies: &[(&str, bool)]) -> Processed {
+        let entities = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, (name, anaphoric))| Located {
+                mention: Mention {
+                    start: i * 10,
+                    end: i * 10 + 5,
+                    value: Value::Body(crate::extract::BodyMention {
+                        name: name.to_string(),
+                        canonical: Some(name.to_string()),
+                        kind: BodyKind::Region,
+                        anaphoric: *anaphoric,
+                    }),
+                    rule: "body.test",
+                },
+                span: [i * 10, i * 10 + 5],
+                page: None,
+                text: name.to_string(),
+            })
+            .collect();
+        Processed {
+            record: DocumentRecord {
+                id: id.into(),
+                source: format!("{id}.txt"),
+                format: "txt",
+                sha256: String::new(),
+                pages: None,
+                chars: 0,
+                title: None,
+                subject_body: None,
+                repairs: Default::default(),
+            },
+            entities,
+            links: DocLinks::default(),
+            evidence_spans: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn unresolved_anaphors_are_never_merged_across_documents() {
+        let linked = link(vec![
+            doc_with("a", &[("la Région", true)]),
+            doc_with("b", &[("la Région", true)]),
+            doc_with(
+                "c",
+                &[("Région Normandie", false), ("Région Normandie", true)],
+            ),
+            doc_with("d", &[("Conseil régional de Normandie", false)]),
+        ]);
+        let ids: Vec<&str> = linked
+            .entities
+            .iter()
+            .map(|e| e.value["body"].as_str().unwrap())
+            .collect();
+        assert_ne!(ids[0], ids[1], "two documents' `la Région` merged");
+        assert_eq!(ids[2], "B:region-normandie");
+        assert_eq!(ids[3], "B:region-normandie", "resolved anaphor");
+        assert_eq!(
+            ids[4], "B:region-normandie",
+            "same region, another document"
         );
     }
 
