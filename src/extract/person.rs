@@ -666,6 +666,10 @@ fn fullest_roles(ms: &mut [Mention]) {
 
 /// `CARENCO` → `Carenco`, `MAYER-ROSSIGNOL` → `Mayer-Rossignol`; other words as written.
 fn name_case(w: &str) -> String {
+    // a particle written in capitals is lower case in a name (`DE CALAN` → `de Calan`)
+    if w.len() > 1 && is_particle(w) {
+        return w.to_lowercase();
+    }
     if !is_upper_word(w) {
         return w.to_string();
     }
@@ -754,6 +758,11 @@ impl<'a> Match<'a> {
 
 const PARTICLES: &[&str] = &["de", "du", "des", "d'", "d’"];
 
+/// A name's particle, in any case (`de`, `DE`: `Maël DE CALAN`).
+fn is_particle(s: &str) -> bool {
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(s))
+}
+
 fn persons(t: &str, out: &mut Vec<Mention>) {
     let mut pos = 0;
     while let Some((ms, me)) = find_run(t, pos) {
@@ -778,7 +787,7 @@ fn persons(t: &str, out: &mut Vec<Mention>) {
         let not_name: Vec<bool> = toks.iter().map(|x| is_not_name(x.s)).collect();
         let mut i = 0;
         while i < toks.len() {
-            if not_name[i] || PARTICLES.contains(&toks[i].s) {
+            if not_name[i] || is_particle(toks[i].s) {
                 i += 1;
                 continue;
             }
@@ -786,16 +795,21 @@ fn persons(t: &str, out: &mut Vec<Mention>) {
             let mut j = i;
             while j < toks.len()
                 && (!not_name[j]
-                    || PARTICLES.contains(&toks[j].s)
+                    || is_particle(toks[j].s)
                     // `de La Fontaine`, `de Le Pen`: the article of a name after its particle
-                    || (j > i && toks[j - 1].s == "de" && (toks[j].s == "La" || toks[j].s == "Le")))
+                    || (j > i && is_particle(toks[j - 1].s) && matches!(toks[j].s, "La" | "Le" | "LA" | "LE"))
+                    // Breton and Norman names keep their article: `Yann Le Gall`, `Anne LE STRAT`
+                    || (j > i
+                        && matches!(toks[j].s, "Le" | "La" | "LE" | "LA")
+                        && toks.get(j + 1).is_some_and(|n| !n.nl)
+                        && not_name.get(j + 1) == Some(&false)))
                 && !(toks[j].nl && j - i >= 2)
             {
                 j += 1;
             }
             // a particle cannot end a name
             let mut k = j;
-            while k > i && PARTICLES.contains(&toks[k - 1].s) {
+            while k > i && is_particle(toks[k - 1].s) {
                 k -= 1;
             }
             let civ_tok = i > 0 && is_civility(toks[i - 1].s);
@@ -846,7 +860,7 @@ fn consider(
     title: Option<String>,
     out: &mut Vec<Mention>,
 ) {
-    let words = toks.iter().filter(|x| !PARTICLES.contains(&x.s)).count();
+    let words = toks.iter().filter(|x| !is_particle(x.s)).count();
     if !(2..=4).contains(&words) {
         return;
     }
@@ -854,7 +868,7 @@ fn consider(
         return;
     };
     // a name opens with a given name in normal case
-    if is_upper_word(first.s) || PARTICLES.contains(&first.s) {
+    if is_upper_word(first.s) || is_particle(first.s) {
         return;
     }
     let (start, end) = (first.start, last.end);
@@ -897,6 +911,43 @@ fn consider(
         value: Value::Person { name, role },
         rule,
     });
+}
+
+#[cfg(test)]
+mod tests_particles {
+    use super::*;
+
+    fn names(t: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        Persons.extract(&Doc { id: "t", text: t }, &mut out);
+        out.into_iter()
+            .filter_map(|m| match m.value {
+                Value::Person { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn articles_and_capital_particles_inside_names() {
+        assert_eq!(
+            names("Contact : Yann Le Gall, chargé de mission ESS"),
+            ["Yann Le Gall"]
+        );
+        assert_eq!(
+            names("sous la présidence de Mme Maël DE CALAN, Présidente,"),
+            ["Maël de Calan"]
+        );
+        assert_eq!(
+            names("représentée par Madame Anne LE STRAT, adjointe au maire"),
+            ["Anne Le Strat"]
+        );
+    }
+
+    #[test]
+    fn an_article_starting_a_sentence_is_no_name() {
+        assert!(names("Le Conseil régional, La Région et Le Département.").is_empty());
+    }
 }
 
 #[cfg(test)]
