@@ -7,7 +7,9 @@ const AFTER_HELP: &str = "\
 EXIT STATUS:
   run   0 when the run finished (skipped files included: they are listed in run.json and on
         stderr); 2 when it could not run at all (no input, output folder unusable).
-  eval  0 when scored; 2 on error.";
+  eval  0 when scored; 2 on error.
+  diff  0 when the two corpora hold the same values; 1 when they differ (like diff(1));
+        2 on error (a missing folder, an unreadable or malformed file: the message says which).";
 
 /// Turns drops of French ESS policy documents (txt, md, PDF) into a structured, linked JSON corpus.
 #[derive(Parser, Debug)]
@@ -24,6 +26,20 @@ pub enum Command {
     Run(RunArgs),
     /// Score a corpus folder against gold files (precision, recall, F1 per type; link accuracy).
     Eval(EvalArgs),
+    /// Show what changed between two corpus folders, as values: entities, documents, bodies
+    /// and facts added, removed or changed.
+    Diff(DiffArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct DiffArgs {
+    /// The corpus folder before the change.
+    pub old: PathBuf,
+    /// The corpus folder after the change.
+    pub new: PathBuf,
+    /// Print the changes as one JSON document.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(clap::Args, Debug, Clone)]

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod data;
+pub mod diff;
 pub mod doc;
 pub mod eval;
 pub mod extract;

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -51,6 +52,31 @@ fn main() -> ExitCode {
                     print!("{}", r.to_table(a.misses));
                 }
                 ExitCode::SUCCESS
+            }
+            Err(e) => fatal(&e),
+        },
+        Command::Diff(a) => match esscorpus::diff::diff_folders(&a.old, &a.new) {
+            Ok(d) => {
+                let text = if a.json {
+                    serde_json::to_string_pretty(&d.to_json()).unwrap_or_default() + "\n"
+                } else {
+                    d.to_text()
+                };
+                // A reader that stops early (`| head`) is no error.
+                let mut stdout = std::io::stdout().lock();
+                if let Err(e) = stdout
+                    .write_all(text.as_bytes())
+                    .and_then(|_| stdout.flush())
+                {
+                    if e.kind() != std::io::ErrorKind::BrokenPipe {
+                        return fatal(&format!("writing the diff: {e}"));
+                    }
+                }
+                if d.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                }
             }
             Err(e) => fatal(&e),
         },

@@ -1,5 +1,6 @@
 //! The seeds' full output is committed in `output/`; this test fails when a change alters
-//! it, and prints what changed. To accept a change: `ESSCORPUS_BLESS=1 cargo test --test golden`.
+//! it, and prints what changed: the values first (`esscorpus diff output/ NEW`), then a line
+//! diff of the files that differ. To accept a change: `ESSCORPUS_BLESS=1 cargo test --test golden`.
 mod util;
 
 use std::fs;
@@ -26,22 +27,29 @@ fn seeds_output_matches_committed_corpus() {
         return;
     }
     let old = corpus_files(&golden);
-    let mut report = String::new();
+    if old == new {
+        return;
+    }
+    let mut report = match esscorpus::diff::diff_folders(&golden, &out) {
+        Ok(d) if d.is_empty() => "no value changed (only the bytes of the files):\n".to_string(),
+        Ok(d) => format!("esscorpus diff output/ NEW:\n{}\n", d.to_text()),
+        Err(e) => format!("esscorpus diff output/ NEW failed: {e}\n"),
+    };
+    report += "line diff of the files:\n";
     let names: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     for name in names {
         match (old.get(name), new.get(name)) {
             (Some(a), Some(b)) if a == b => {}
             (Some(a), Some(b)) => {
                 report += &format!("--- output/{name}\n+++ new/{name}\n");
-                report += &line_diff(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b), 80);
+                report += &line_diff(&String::from_utf8_lossy(a), &String::from_utf8_lossy(b), 40);
             }
             (Some(_), None) => report += &format!("- output/{name} is no longer written\n"),
             (None, Some(_)) => report += &format!("+ new/{name} is not in output/\n"),
             (None, None) => {}
         }
     }
-    assert!(
-        report.is_empty(),
+    panic!(
         "the seeds' output changed:\n{report}\nIf the change is intended, accept it with:\n    ESSCORPUS_BLESS=1 cargo test --test golden\nand commit output/."
     );
 }
