@@ -12,7 +12,15 @@ pub fn set_user_dir(dir: Option<PathBuf>) {
     let _ = USER_DIR.set(dir.or_else(|| std::env::var_os("ESSCORPUS_DATA").map(PathBuf::from)));
 }
 
-fn user_dir() -> Option<&'static PathBuf> {
+/// The tables a user's data folder may extend (the cache key covers their content).
+pub const USER_TABLES: [&str; 4] = [
+    "bodies.tsv",
+    "regions.tsv",
+    "body_heads.tsv",
+    "programmes.tsv",
+];
+
+pub(crate) fn user_dir() -> Option<&'static PathBuf> {
     USER_DIR
         .get_or_init(|| std::env::var_os("ESSCORPUS_DATA").map(PathBuf::from))
         .as_ref()

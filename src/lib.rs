@@ -5,6 +5,7 @@
 //! driven by [`pipeline`].
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod data;
 pub mod diff;
 pub mod doc;

@@ -28,14 +28,21 @@ fn main() -> ExitCode {
             let mut msg = Messages::new(cfg.quiet);
             match pipeline::run(&cfg, &mut msg) {
                 Ok(s) => {
-                    msg.say(&format!(
-                        "esscorpus: {} documents read, {} skipped, {} entities, {:.1} MB/s → {}",
-                        s.documents,
-                        s.skipped,
-                        s.entities,
-                        s.mb_per_s(),
-                        cfg.out.display()
-                    ));
+                    msg.say(&summary_line(&s, &cfg.out));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fatal(&e.to_string()),
+            }
+        }
+        Command::Merge(a) => {
+            let threads = match esscorpus::config::threads(a.threads) {
+                Ok(t) => t,
+                Err(e) => return fatal(&e),
+            };
+            let mut msg = Messages::new(a.quiet);
+            match pipeline::merge(&a.outputs, &a.out, threads, &mut msg) {
+                Ok(s) => {
+                    msg.say(&summary_line(&s, &a.out));
                     ExitCode::SUCCESS
                 }
                 Err(e) => fatal(&e.to_string()),
@@ -81,6 +88,23 @@ fn main() -> ExitCode {
             Err(e) => fatal(&e),
         },
     }
+}
+
+/// The closing line of `run` and `merge`.
+fn summary_line(s: &pipeline::Summary, out: &std::path::Path) -> String {
+    let cached = if s.reused > 0 {
+        format!(" ({} from the cache)", s.reused)
+    } else {
+        String::new()
+    };
+    format!(
+        "esscorpus: {} documents read{cached}, {} skipped, {} entities, {:.1} MB/s → {}",
+        s.documents,
+        s.skipped,
+        s.entities,
+        s.mb_per_s(),
+        out.display()
+    )
 }
 
 fn fatal(e: &str) -> ExitCode {

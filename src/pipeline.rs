@@ -1,23 +1,27 @@
 //! The run: ingest → normalise → extract (in parallel, drop order kept) → link → write.
+//! [`crate::corpus`] decides what is read and what comes from a cache (`--into`, shards,
+//! `merge`).
 //!
 //! Files are processed in chunks: each chunk is read, normalised and extracted in parallel
 //! with rayon, then its texts are written and only its entities are kept, so memory grows
 //! with the documents in flight and the entities found, not with the size of the drop.
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use rayon::prelude::*;
 use thiserror::Error;
 
-use crate::config::Config;
+use crate::config::{parse_shard, Config};
+use crate::corpus::{self, Built, Plan};
 use crate::doc::Normalized;
 use crate::extract::{self, Doc, Mention};
-use crate::ingest::{self, IngestError, Input, Loaded};
+use crate::ingest::{self, IngestError, Loaded};
 use crate::link::{self, Located, Processed};
 use crate::messages::Messages;
 use crate::normalize;
-use crate::output::wire::{DocumentRecord, Manifest, RunReport, Skipped, SCHEMA_VERSION};
+use crate::output::cache::Lock;
+use crate::output::wire::{DocumentRecord, Manifest, RunReport, SCHEMA_VERSION};
 use crate::output::{self, Staging};
 
 /// Why a run could not happen at all.
@@ -41,6 +45,8 @@ pub struct Summary {
     pub entities: usize,
     pub input_bytes: u64,
     pub seconds: f64,
+    /// Documents taken from a cache (`--into`, `merge`) rather than extracted.
+    pub reused: usize,
 }
 
 impl Summary {
@@ -55,73 +61,165 @@ impl Summary {
 
 /// Files per parallel chunk, per thread: enough to keep workers busy, few enough to keep
 /// memory flat.
-const CHUNK_PER_THREAD: usize = 8;
+pub(crate) const CHUNK_PER_THREAD: usize = 8;
 
-/// The outcome of one file.
-enum Outcome {
-    Done(Box<(Processed, String)>),
-    Skipped(IngestError),
-}
-
+/// A full run, an incremental run (`--into`) or a shard (`--shard K/N`), as configured.
 pub fn run(cfg: &Config, msg: &mut Messages) -> Result<Summary, RunError> {
     let t0 = Instant::now();
     let started = now_rfc3339();
-    let inputs = ingest::discover(&cfg.inputs).map_err(RunError::Input)?;
-    if inputs.is_empty() {
-        let names: Vec<String> = cfg.inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(RunError::NoInput(names.join(", ")));
-    }
     let out_err = |e: std::io::Error| RunError::Output {
         path: cfg.out.display().to_string(),
         reason: e.to_string(),
     };
-    let staging = Staging::create(&cfg.out).map_err(out_err)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cfg.threads)
-        .build()
-        .map_err(|e| RunError::Threads(e.to_string()))?;
-    let ids = ingest::assign_ids(&inputs);
-
-    msg.start_progress(inputs.len() as u64);
-    let mut processed: Vec<Processed> = Vec::new();
-    let mut skipped: Vec<Skipped> = Vec::new();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut input_bytes = 0u64;
-    let jobs: Vec<(&Input, &String)> = inputs.iter().zip(ids.iter()).collect();
-    for chunk in jobs.chunks(CHUNK_PER_THREAD * cfg.threads) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|(i, id)| process_file(i, id))
-                .collect()
-        });
-        for ((input, _), outcome) in chunk.iter().zip(outcomes) {
-            msg.advance(1);
-            let (p, text) = match outcome {
-                Outcome::Skipped(e) => {
-                    skip(msg, &mut skipped, input, &e);
-                    continue;
-                }
-                Outcome::Done(b) => *b,
-            };
-            if let Some(first) = seen.get(&p.record.sha256) {
-                skip(
-                    msg,
-                    &mut skipped,
-                    input,
-                    &IngestError::Duplicate(first.clone()),
-                );
-                continue;
-            }
-            seen.insert(p.record.sha256.clone(), input.source.clone());
-            staging.write_text(&p.record.id, &text).map_err(out_err)?;
-            input_bytes += std::fs::metadata(&input.path).map_or(0, |m| m.len());
-            processed.push(p);
+    let _lock = Lock::acquire(&cfg.out).map_err(|reason| RunError::Output {
+        path: cfg.out.display().to_string(),
+        reason,
+    })?;
+    let mut plan = Plan::default();
+    if cfg.incremental {
+        if cfg.out.exists() && !cfg.out.is_dir() {
+            return Err(out_err(std::io::Error::other("exists and is not a folder")));
+        }
+        if let Some(index) = corpus::prior_of(&cfg.out).map_err(RunError::Input)? {
+            plan.add_priors(vec![(cfg.out.clone(), index)]);
+        }
+        for id in &cfg.remove {
+            plan.remove(id).map_err(RunError::Input)?;
         }
     }
-    msg.finish_progress();
+    let inputs = if cfg.inputs.is_empty() {
+        Vec::new()
+    } else {
+        ingest::discover(&cfg.inputs).map_err(RunError::Input)?
+    };
+    if inputs.is_empty() && !cfg.incremental {
+        let names: Vec<String> = cfg.inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(RunError::NoInput(names.join(", ")));
+    }
+    let files_seen = inputs.len();
+    if let Some((k, n)) = cfg.shard {
+        // Ids over the whole drop, so that every shard gives each document the id a single
+        // run would.
+        let all = ingest::assign_ids(&inputs);
+        let mut ids = Vec::new();
+        for (pos, (input, id)) in inputs.into_iter().zip(all).enumerate() {
+            if corpus::shard_of(&id, n) == k {
+                plan.add_input(input, pos);
+                ids.push(id);
+            }
+        }
+        plan.ids = Some(ids);
+        plan.shard = Some((k, n));
+    } else {
+        let base = plan.slots.len();
+        for (pos, input) in inputs.into_iter().enumerate() {
+            plan.add_input(input, base + pos);
+        }
+    }
+    let staging = Staging::create(&cfg.out).map_err(out_err)?;
+    let pool = pool(cfg.threads)?;
+    let built = corpus::build(plan, &staging, &pool, cfg.threads, msg)?;
+    finish(
+        staging,
+        built,
+        Report {
+            t0,
+            started,
+            threads: cfg.threads,
+            inputs: cfg.inputs.iter().map(|p| p.display().to_string()).collect(),
+            files_seen,
+            shard: cfg.shard.map(|(k, n)| format!("{k}/{n}")),
+            out: &cfg.out,
+        },
+    )
+}
 
-    let linked = link::link(processed);
+/// Merges corpus folders (shards of one drop, or any corpora with a cache) into `out`.
+pub fn merge(
+    outputs: &[PathBuf],
+    out: &Path,
+    threads: usize,
+    msg: &mut Messages,
+) -> Result<Summary, RunError> {
+    let t0 = Instant::now();
+    let started = now_rfc3339();
+    let _lock = Lock::acquire(out).map_err(|reason| RunError::Output {
+        path: out.display().to_string(),
+        reason,
+    })?;
+    let mut priors = Vec::new();
+    let mut shards: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for o in outputs {
+        let index = output::cache::read_index(o)
+            .map_err(RunError::Input)?
+            .ok_or_else(|| {
+                RunError::Input(format!(
+                    "{}: not a corpus folder with a cache (cache/index.json)",
+                    o.display()
+                ))
+            })?;
+        if let Some((k, n)) = index.shard.as_deref().and_then(|s| parse_shard(s).ok()) {
+            shards.entry(n).or_default().push(k);
+        }
+        priors.push((o.clone(), index));
+    }
+    for (n, ks) in &shards {
+        let missing: Vec<String> = (1..=*n)
+            .filter(|k| !ks.contains(k))
+            .map(|k| format!("{k}/{n}"))
+            .collect();
+        if !missing.is_empty() {
+            msg.warn("merge", &format!("shards missing: {}", missing.join(", ")));
+        }
+    }
+    let mut plan = Plan::default();
+    plan.add_priors(priors);
+    let staging = Staging::create(out).map_err(|e| RunError::Output {
+        path: out.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let pool = pool(threads)?;
+    let built = corpus::build(plan, &staging, &pool, threads, msg)?;
+    finish(
+        staging,
+        built,
+        Report {
+            t0,
+            started,
+            threads,
+            inputs: outputs.iter().map(|p| p.display().to_string()).collect(),
+            files_seen: 0,
+            shard: None,
+            out,
+        },
+    )
+}
+
+fn pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| RunError::Threads(e.to_string()))
+}
+
+/// What run.json says besides the corpus.
+struct Report<'a> {
+    t0: Instant,
+    started: String,
+    threads: usize,
+    inputs: Vec<String>,
+    files_seen: usize,
+    shard: Option<String>,
+    out: &'a Path,
+}
+
+/// Links the documents, writes the corpus files and run.json, and puts the folder in place.
+fn finish(staging: Staging, built: Built, r: Report<'_>) -> Result<Summary, RunError> {
+    let out_err = |e: std::io::Error| RunError::Output {
+        path: r.out.display().to_string(),
+        reason: e.to_string(),
+    };
+    let linked = link::link(built.processed);
     let entities = linked.entities.len();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     counts.insert("documents".into(), linked.documents.len());
@@ -148,53 +246,43 @@ pub fn run(cfg: &Config, msg: &mut Messages) -> Result<Summary, RunError> {
     output::write_json(write("corpus.json")?, &manifest).map_err(out_err)?;
     let summary = Summary {
         documents: linked.documents.len(),
-        skipped: skipped.len(),
+        skipped: built.skipped.len(),
         entities,
-        input_bytes,
-        seconds: t0.elapsed().as_secs_f64(),
+        input_bytes: built.input_bytes,
+        seconds: r.t0.elapsed().as_secs_f64(),
+        reused: built.reused,
     };
     let report = RunReport {
         tool: "esscorpus",
         version: env!("CARGO_PKG_VERSION"),
-        started,
+        started: r.started,
         duration_s: (summary.seconds * 1000.0).round() / 1000.0,
-        threads: cfg.threads,
-        inputs: cfg.inputs.iter().map(|p| p.display().to_string()).collect(),
-        files_seen: inputs.len(),
+        threads: r.threads,
+        inputs: r.inputs,
+        files_seen: r.files_seen,
         documents: summary.documents,
-        skipped,
+        skipped: built.skipped,
         entities,
-        input_bytes,
+        input_bytes: built.input_bytes,
         mb_per_s: (summary.mb_per_s() * 100.0).round() / 100.0,
+        reused: built.reused,
+        shard: r.shard,
     };
     output::write_json(write("run.json")?, &report).map_err(out_err)?;
     staging.commit().map_err(out_err)?;
     Ok(summary)
 }
 
-fn skip(msg: &Messages, skipped: &mut Vec<Skipped>, input: &Input, e: &IngestError) {
-    msg.warn(&input.source, &e.to_string());
-    skipped.push(Skipped {
-        source: input.source.clone(),
-        reason: e.to_string(),
-    });
-}
-
-/// Reads, normalises and extracts one file. A panic in a rule is a bug, but it costs one
+/// Normalises and extracts one document. A panic in a rule is a bug, but it costs one
 /// document, not the run.
-fn process_file(input: &Input, id: &str) -> Outcome {
-    let loaded = match ingest::read(input) {
-        Ok(l) => l,
-        Err(e) => return Outcome::Skipped(e),
-    };
-    match catch_unwind(AssertUnwindSafe(|| {
-        process_loaded(id, &input.source, loaded)
-    })) {
-        Ok(done) => Outcome::Done(Box::new(done)),
-        Err(_) => Outcome::Skipped(IngestError::Io(
-            "internal error while processing this file (please report it)".into(),
-        )),
-    }
+pub(crate) fn process_guarded(
+    id: &str,
+    source: &str,
+    loaded: Loaded,
+) -> Result<(Processed, String), IngestError> {
+    catch_unwind(AssertUnwindSafe(|| process_loaded(id, source, loaded))).map_err(|_| {
+        IngestError::Io("internal error while processing this file (please report it)".into())
+    })
 }
 
 /// Normalises and extracts a document already read; returns its results and its text.

@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # Whole-pipeline throughput and peak memory.
 #   tools/bench.sh [MB] [WORKDIR]
+#   tools/bench.sh --big [MB] [WORKDIR]  (MB defaults to 200; adds an incremental run, below)
+# ESSCORPUS_BIN=path/to/esscorpus uses that binary instead of building the release one.
 # Builds a drop of about MB megabytes of text from seeds/ (each copy gets its own id and a
 # distinct last line, so no two files are deduplicated), then times `esscorpus run` on it
 # with 1 and 2 threads, and prints MB/s, docs/s and peak RSS. For reference it also times
 # one `rg -j1` pass of a French date pattern over the same files, and, when ../shared/pdfs
 # is there, esscorpus against `pdftotext` on the PDFs of the seeds.
+# With --big the drop is about 200 MB, and after the full runs it times `run --into` adding
+# 10% new documents (distinct ids and contents) to the corpus of the 2-thread run: only the
+# new documents are extracted, the others come from the corpus's cache/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+big=0
+if [ "${1:-}" = "--big" ]; then big=1; shift; set -- "${1:-200}" "${@:2}"; fi
 mb=${1:-50}
 work=${2:-$(mktemp -d)}
 drop="$work/drop"
-cargo build --release -q
-bin=${CARGO_TARGET_DIR:-target}/release/esscorpus
+if [ -n "${ESSCORPUS_BIN:-}" ]; then
+  bin=$ESSCORPUS_BIN
+else
+  cargo build --release -q
+  bin=${CARGO_TARGET_DIR:-target}/release/esscorpus
+fi
 rm -rf "$drop" && mkdir -p "$drop"
 seed_bytes=$(cat seeds/*.txt | wc -c)
 copies=$(( mb * 1000000 / seed_bytes + 1 ))
@@ -39,6 +50,23 @@ measure() { # label, command...
 }
 measure "esscorpus --threads 1" "$bin" run "$drop" --out "$work/out1" --threads 1 --quiet
 measure "esscorpus --threads 2" "$bin" run "$drop" --out "$work/out2" --threads 2 --quiet
+if [ "$big" = 1 ]; then
+  # 10% new documents: copies numbered past the drop's, so new ids and contents.
+  new="$work/new"; rm -rf "$new" && mkdir -p "$new"
+  extra=$(( copies / 10 + 1 ))
+  for i in $(seq $(( copies + 1 )) $(( copies + extra ))); do
+    for f in seeds/*.txt; do
+      b=$(basename "$f" .txt)
+      { cat "$f"; printf '\ncopie %d\n' "$i"; } > "$new/${b}_$i.txt"
+    done
+  done
+  all_bytes=$bytes
+  bytes=$(cat "$new"/*.txt | wc -c); docs=$(ls "$new" | wc -l)
+  printf 'incremental: %d new documents, %.1f MB, into a corpus of %s documents\n' "$docs" \
+    "$(echo "$bytes/1000000" | bc -l)" "$(ls "$drop" | wc -l)"
+  measure "esscorpus --into (+10%) -j2" "$bin" run "$new" --into "$work/out2" --threads 2 --quiet
+  bytes=$all_bytes; docs=$(ls "$drop" | wc -l)
+fi
 if command -v rg >/dev/null; then
   measure "rg -j1 (date pattern)" rg -j1 -c '[0-9]{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) [0-9]{4}' "$drop"
 fi

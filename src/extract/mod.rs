@@ -7,7 +7,9 @@
 //! To add a family: a file here implementing [`Extractor`], a [`Value`] variant, and a line
 //! in [`REGISTRY`]. To add a rule: a small named function in the family's file, with its
 //! French convention in one comment line and unit tests on real sentences.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::output::cache::{f64_text, static_str, StaticStr};
 
 pub mod action;
 pub mod amount;
@@ -30,16 +32,17 @@ pub struct Doc<'a> {
 }
 
 /// What a rule found: a byte span of the normalised text, its typed value and the rule's name.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub value: Value,
     /// `family.rule`, e.g. `amount.million`.
-    pub rule: &'static str,
+    #[serde(with = "static_str")]
+    pub rule: StaticStr,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -47,7 +50,7 @@ pub enum Precision {
     Year,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ContactKind {
     Email,
@@ -56,7 +59,7 @@ pub enum ContactKind {
     Address,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AxisKind {
     Axe,
@@ -66,7 +69,7 @@ pub enum AxisKind {
 }
 
 /// The kinds of bodies of the output contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyKind {
     Etat,
@@ -113,7 +116,7 @@ impl BodyKind {
 }
 
 /// A body as named at one place of the text, before linking resolves it to a corpus record.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BodyMention {
     /// The name as it should be shown (the surface form, cleaned of line breaks and stray spaces).
     pub name: String,
@@ -126,9 +129,10 @@ pub struct BodyMention {
 
 /// The typed value of a mention. Numbers are `f64` so that `1,5 M€` and `4,5 %` fit; the
 /// writer prints whole numbers without a fraction.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     Amount {
+        #[serde(with = "f64_text")]
         eur: f64,
     },
     Date {
@@ -161,13 +165,14 @@ pub enum Value {
         name: String,
     },
     Metric {
+        #[serde(with = "f64_text")]
         value: f64,
         unit: String,
     },
 }
 
 /// The entity families, in the order the output sorts them at the same span start.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Action,

@@ -115,6 +115,13 @@ fn walk(dir: &Path, label: &str, out: &mut Vec<Input>, depth: usize) -> Result<(
 /// Reads one file with the reader of its format.
 pub fn read(input: &Input) -> Result<Loaded, IngestError> {
     let format = input.format.ok_or(IngestError::Unsupported)?;
+    read_bytes(format, &read_raw(input)?)
+}
+
+/// Reads one file's bytes, after the checks every file goes through (a supported format, a
+/// regular file, not too large).
+pub fn read_raw(input: &Input) -> Result<Vec<u8>, IngestError> {
+    input.format.ok_or(IngestError::Unsupported)?;
     let meta = fs::metadata(&input.path).map_err(|e| IngestError::Io(e.to_string()))?;
     if !meta.is_file() {
         // A FIFO or a device would block the read or never end.
@@ -123,8 +130,12 @@ pub fn read(input: &Input) -> Result<Loaded, IngestError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(IngestError::TooLarge(meta.len()));
     }
-    let bytes = fs::read(&input.path).map_err(|e| IngestError::Io(e.to_string()))?;
-    read_bytes(format, &bytes)
+    fs::read(&input.path).map_err(|e| IngestError::Io(e.to_string()))
+}
+
+/// An input read again from a path recorded earlier, under its recorded source.
+pub fn input_at(path: PathBuf, source: String) -> Input {
+    input(path, source)
 }
 
 /// Reads a file's bytes as the given format.
@@ -163,26 +174,31 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Document ids: the file name without its extension when that is unique in the drop,
 /// else the display path with separators turned into `_` (still stable across runs).
 pub fn assign_ids(inputs: &[Input]) -> Vec<String> {
+    let sources: Vec<&str> = inputs.iter().map(|i| i.source.as_str()).collect();
+    assign_ids_by_source(&sources)
+}
+
+/// [`assign_ids`] from the display paths alone (their last part is the file's name).
+pub fn assign_ids_by_source(sources: &[&str]) -> Vec<String> {
     use std::collections::BTreeMap;
-    let stem = |i: &Input| {
-        i.path
+    let stem = |source: &str| {
+        Path::new(source)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for i in inputs {
+    for i in sources {
         *counts.entry(stem(i)).or_default() += 1;
     }
-    inputs
+    sources
         .iter()
         .map(|i| {
             let s = stem(i);
             if counts.get(&s) == Some(&1) {
                 s
             } else {
-                i.source
-                    .chars()
+                i.chars()
                     .map(|c| if c == '/' || c == '\\' { '_' } else { c })
                     .collect()
             }

@@ -3,13 +3,16 @@
 //! They point at mentions by their index in the document's sorted mention list; the
 //! corpus stage ([`super::link`]) turns body mentions into body records and writes links
 //! and facts.
+use serde::{Deserialize, Serialize};
+
 use crate::extract::Mention;
+use crate::output::cache::{static_str, StaticStr};
 
 /// A byte span of the normalised text: the sentence, line or block that says it.
 pub type Evidence = (usize, usize);
 
 /// What a link points to.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Target {
     /// A body mention of the document (index in the mention list).
     Body(usize),
@@ -24,7 +27,7 @@ pub enum Target {
 }
 
 /// The relation a link states.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Relation {
     /// amount → the body that gives, spends or budgets it
     Funder,
@@ -38,7 +41,7 @@ pub enum Relation {
     PersonContact,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     /// Index of the mention the link starts from (an amount, a person).
     pub from: usize,
@@ -46,11 +49,12 @@ pub struct Link {
     pub to: Target,
     pub evidence: Evidence,
     /// `link.<rule>`: which rule made the link.
-    pub rule: &'static str,
+    #[serde(with = "static_str")]
+    pub rule: StaticStr,
 }
 
 /// Everything linking found in one document.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocLinks {
     /// The body mention (index) the document is mainly about, if any.
     pub subject: Option<usize>,

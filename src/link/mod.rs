@@ -3,6 +3,7 @@
 //! explicit sorts so that nothing depends on hashing or thread timing.
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value as Json};
 
 use crate::extract::{BodyKind, ContactKind, Mention, Value};
@@ -19,7 +20,7 @@ pub mod subject;
 pub use local::{DocLinks, Link, Relation, Target};
 
 /// A mention placed in its document: code-point span, page and text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Located {
     pub mention: Mention,
     pub span: [usize; 2],
@@ -28,7 +29,7 @@ pub struct Located {
 }
 
 /// What the per-document stages hand to linking.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Processed {
     pub record: DocumentRecord,
     pub entities: Vec<Located>,

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub mod cache;
 pub mod wire;
 
 /// Writes one JSON object per line.
@@ -149,7 +150,7 @@ fn remove_stale_staging(parent: &Path, name: &str) {
     }
 }
 
-fn process_alive(pid: u32) -> bool {
+pub(crate) fn process_alive(pid: u32) -> bool {
     if pid == std::process::id() {
         return false;
     }

@@ -1,25 +1,30 @@
 //! The serialised records of the output contract (`shared/spec/output-contract.md`), with
-//! their fields in the contract's order. Serialise-only: tests read the output back with
-//! their own structs, so a drift from the contract breaks them.
+//! their fields in the contract's order. Tests read the output back with their own structs,
+//! so a drift from the contract breaks them. [`DocumentRecord`] is also read back, from the
+//! per-document cache (`cache/`).
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use super::cache::{static_str, static_str_keys, StaticStr};
 use serde_json::Value as Json;
 
 /// Bumped whenever a record changes shape (and the README says what changed).
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct DocumentRecord {
     pub id: String,
     pub source: String,
-    pub format: &'static str,
+    #[serde(with = "static_str")]
+    pub format: StaticStr,
     pub sha256: String,
     pub pages: Option<usize>,
     pub chars: usize,
     pub title: Option<String>,
     pub subject_body: Option<String>,
-    pub repairs: BTreeMap<&'static str, u64>,
+    #[serde(with = "static_str_keys")]
+    pub repairs: crate::doc::Repairs,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -75,6 +80,11 @@ pub struct RunReport {
     pub entities: usize,
     pub input_bytes: u64,
     pub mb_per_s: f64,
+    /// Documents taken from a cache (`run --into`, `merge`) instead of being extracted.
+    pub reused: usize,
+    /// `K/N` for a shard run (`run --shard`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
 }
 
 /// A number as JSON: whole numbers without a fraction (`1500000`, not `1500000.0`), others

@@ -30,11 +30,14 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Every file of a corpus folder but `run.json`, by relative path.
+/// Every file of a corpus folder but `run.json` and the cache (`cache/`: the per-document
+/// results reused by `run --into` and `merge`, not part of the output contract), by
+/// relative path.
 pub fn corpus_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     collect(dir, dir, &mut out);
     out.remove("run.json");
+    out.retain(|k, _| !k.starts_with("cache/"));
     out
 }
 
