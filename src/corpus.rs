@@ -131,7 +131,8 @@ impl Plan {
 /// The outcome of reading one slot.
 enum Outcome {
     Known(String),
-    Done(Box<(Processed, String)>, u64),
+    /// The results, the text, the encoded cache entry and the file's size.
+    Done(Box<(Processed, String, Vec<u8>)>, u64),
     Skipped(IngestError),
 }
 
@@ -155,7 +156,10 @@ fn read_slot(input: &Input, id: &str, known: &HashMap<String, Processed>) -> Out
     let len = bytes.len() as u64;
     drop(bytes);
     match pipeline::process_guarded(id, &input.source, loaded) {
-        Ok(done) => Outcome::Done(Box::new(done), len),
+        Ok((p, text)) => match cache::encode_entry(&p) {
+            Ok(entry) => Outcome::Done(Box::new((p, text, entry)), len),
+            Err(e) => Outcome::Skipped(IngestError::Io(e.to_string())),
+        },
         Err(e) => Outcome::Skipped(e),
     }
 }
@@ -262,12 +266,12 @@ pub fn build(
                 Outcome::Skipped(e) => State::Skipped(e.to_string()),
                 Outcome::Known(sha) => State::Known(sha),
                 Outcome::Done(b, len) => {
-                    let (p, text) = *b;
+                    let (p, text, entry) = *b;
                     let sha = p.record.sha256.clone();
                     if !fresh.contains_key(&sha) && !known.contains_key(&sha) {
                         fs::write(dir.join(FRESH).join(format!("{sha}.txt")), &text)
                             .map_err(out_err)?;
-                        cache::write_entry(&cache::entry_path(&dir, &sha), &p).map_err(out_err)?;
+                        fs::write(cache::entry_path(&dir, &sha), &entry).map_err(out_err)?;
                         input_bytes += len;
                         fresh.insert(sha.clone(), p);
                     }

@@ -219,7 +219,13 @@ fn finish(staging: Staging, built: Built, r: Report<'_>) -> Result<Summary, RunE
         path: r.out.display().to_string(),
         reason: e.to_string(),
     };
+    let secs = |d: std::time::Duration| (d.as_secs_f64() * 1000.0).round() / 1000.0;
+    let mut stages_s = BTreeMap::new();
+    stages_s.insert("documents", secs(r.t0.elapsed()));
+    let t_link = Instant::now();
     let linked = link::link(built.processed);
+    stages_s.insert("link", secs(t_link.elapsed()));
+    let t_write = Instant::now();
     let entities = linked.entities.len();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     counts.insert("documents".into(), linked.documents.len());
@@ -244,6 +250,7 @@ fn finish(staging: Staging, built: Built, r: Report<'_>) -> Result<Summary, RunE
     output::write_jsonl(write("bodies.jsonl")?, &linked.bodies).map_err(out_err)?;
     output::write_jsonl(write("facts.jsonl")?, &linked.facts).map_err(out_err)?;
     output::write_json(write("corpus.json")?, &manifest).map_err(out_err)?;
+    stages_s.insert("write", secs(t_write.elapsed()));
     let summary = Summary {
         documents: linked.documents.len(),
         skipped: built.skipped.len(),
@@ -267,6 +274,7 @@ fn finish(staging: Staging, built: Built, r: Report<'_>) -> Result<Summary, RunE
         mb_per_s: (summary.mb_per_s() * 100.0).round() / 100.0,
         reused: built.reused,
         shard: r.shard,
+        stages_s,
     };
     output::write_json(write("run.json")?, &report).map_err(out_err)?;
     staging.commit().map_err(out_err)?;

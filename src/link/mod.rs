@@ -292,17 +292,22 @@ fn facts_of(
             _ => None,
         });
     let mut members: Vec<&Json> = Vec::new();
+    // Links are sorted by the mention they start from (`local::link_document`).
+    let links_of = |from: usize| {
+        let lo = d.links.links.partition_point(|l| l.from < from);
+        let hi = d.links.links.partition_point(|l| l.from <= from);
+        (lo, d.links.links.get(lo..hi).unwrap_or_default())
+    };
     let evidence = |from: usize| -> Json {
-        d.links
-            .links
-            .iter()
-            .zip(&d.evidence_spans)
-            .find(|(l, _)| l.from == from)
-            .map_or(Json::Null, |(_, s)| json!(s))
+        let (lo, ls) = links_of(from);
+        match (ls.first(), d.evidence_spans.get(lo)) {
+            (Some(_), Some(s)) => json!(s),
+            _ => Json::Null,
+        }
     };
     let targets = |from: usize| -> Vec<String> {
         let mut ids = vec![format!("{doc_id}#{from}")];
-        for l in d.links.links.iter().filter(|l| l.from == from) {
+        for l in links_of(from).1 {
             if let Target::Body(i) | Target::Programme(i) | Target::Contact(i) = l.to {
                 ids.push(format!("{doc_id}#{i}"));
             }

@@ -13,7 +13,7 @@
 //! (`--data`): an entry written under another key is never reused.
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -136,7 +136,13 @@ pub fn entry_path(corpus: &Path, sha256: &str) -> PathBuf {
 
 /// Writes a document's cache entry (under `dir`, the cache folder of a staging corpus).
 pub fn write_entry(path: &Path, p: &Processed) -> io::Result<()> {
-    let mut w = BufWriter::new(fs::File::create(path)?);
+    fs::write(path, encode_entry(p)?)
+}
+
+/// A document's cache entry as bytes: serialised by the worker that extracted it, so that
+/// the thread that writes the files only copies bytes.
+pub fn encode_entry(p: &Processed) -> io::Result<Vec<u8>> {
+    let mut w = Vec::with_capacity(16 * 1024);
     let header = Header {
         key: key().to_string(),
         sha256: p.record.sha256.clone(),
@@ -145,7 +151,7 @@ pub fn write_entry(path: &Path, p: &Processed) -> io::Result<()> {
     w.write_all(b"\n")?;
     serde_json::to_writer(&mut w, p)?;
     w.write_all(b"\n")?;
-    w.flush()
+    Ok(w)
 }
 
 /// Reads a document's cache entry; `None` when it is missing, unreadable, for another

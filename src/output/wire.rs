@@ -85,6 +85,9 @@ pub struct RunReport {
     /// `K/N` for a shard run (`run --shard`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shard: Option<String>,
+    /// Seconds spent in each part of the run: `documents` (read, normalise, extract, in
+    /// parallel), `link` (bodies and facts over the corpus), `write` (the corpus files).
+    pub stages_s: BTreeMap<&'static str, f64>,
 }
 
 /// A number as JSON: whole numbers without a fraction (`1500000`, not `1500000.0`), others
