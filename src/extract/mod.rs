@@ -17,6 +17,7 @@ pub mod axis;
 pub mod body;
 pub mod contact;
 pub mod date;
+pub mod lexicon;
 pub mod metric;
 pub mod pattern;
 pub mod period;

@@ -12,12 +12,13 @@ pub struct WordRe {
     re: Regex,
 }
 
-fn is_word(c: char) -> bool {
+/// A regex `\w` character.
+pub fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
 /// A match edge that is a letter or digit must not touch another letter or digit.
-fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
+pub fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
     let first = text.get(start..).and_then(|s| s.chars().next());
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let last = text.get(..end).and_then(|s| s.chars().next_back());

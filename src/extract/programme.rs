@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::pattern::WordRe;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::body::scan::{
@@ -53,22 +53,11 @@ static KNOWN: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
 });
 
 static KNOWN_AC: LazyLock<(AhoCorasick, Vec<(usize, String)>)> = LazyLock::new(|| {
-    let mut pats = Vec::new();
-    for (i, (c, al)) in KNOWN.iter().enumerate() {
-        for a in std::iter::once(c).chain(al.iter()) {
-            pats.push((i, a.clone()));
-            if a.contains('\'') {
-                pats.push((i, a.replace('\'', "’")));
-            }
-        }
-    }
-    let ac = AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(pats.iter().map(|(_, p)| p.as_str()))
-        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"));
-    (ac, pats)
+    crate::extract::lexicon::names_automaton(KNOWN.iter().enumerate().flat_map(|(i, (c, al))| {
+        std::iter::once(c.as_str())
+            .chain(al.iter().map(String::as_str))
+            .map(move |a| (i, a))
+    }))
 });
 
 #[derive(Clone, Debug)]

@@ -180,22 +180,11 @@ fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
 // Known bodies
 
 static KNOWN_AC: LazyLock<(AhoCorasick, Vec<(usize, String)>)> = LazyLock::new(|| {
-    let mut pats = Vec::new();
-    for (i, k) in KNOWN.iter().enumerate() {
-        for a in std::iter::once(&k.canonical).chain(k.aliases.iter()) {
-            pats.push((i, a.clone()));
-            if a.contains('\'') {
-                pats.push((i, a.replace('\'', "’")));
-            }
-        }
-    }
-    let ac = AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(pats.iter().map(|(_, p)| p.as_str()))
-        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"));
-    (ac, pats)
+    crate::extract::lexicon::names_automaton(KNOWN.iter().enumerate().flat_map(|(i, k)| {
+        std::iter::once(k.canonical.as_str())
+            .chain(k.aliases.iter().map(String::as_str))
+            .map(move |a| (i, a))
+    }))
 });
 
 /// Acronyms are written in capitals and must match exactly (`CDC`, not `cdc`); names must

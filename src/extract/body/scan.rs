@@ -2,6 +2,8 @@
 //! gaps that may hold one line break, French connectors inside proper names. All positions
 //! are byte offsets; every slice goes through `get` so that no input can panic.
 
+use crate::extract::pattern::on_boundaries;
+
 /// Both apostrophes are used in the documents (`l'Isère`, `l’Isère`).
 pub fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
@@ -287,21 +289,6 @@ pub struct Cued {
     /// Also try the positions up to this many chars before a cue and the spaces before it
     /// (`l'État`, `le Gouvernement`, `la Chambre`).
     back: usize,
-}
-
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// `WordRe`'s boundary test.
-fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let first = text.get(start..).and_then(|s| s.chars().next());
-    let before = text.get(..start).and_then(|s| s.chars().next_back());
-    let last = text.get(..end).and_then(|s| s.chars().next_back());
-    let after = text.get(end..).and_then(|s| s.chars().next());
-    let left = !(first.is_some_and(is_word) && before.is_some_and(is_word));
-    let right = !(last.is_some_and(is_word) && after.is_some_and(is_word));
-    left && right && end > start
 }
 
 static RE_W: std::sync::LazyLock<regex::Regex> =
