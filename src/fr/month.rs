@@ -144,89 +144,27 @@ pub fn day_number(s: &str) -> Option<u8> {
     (1..=31).contains(&d).then_some(d)
 }
 
-/// Days of the month written in words, as deliberations do (`le vingt-huit mars`).
-/// A stop-gap: this belongs in `fr::number` once it exists.
-const UNITS: &[(&str, u8)] = &[
-    ("un", 1),
-    ("deux", 2),
-    ("trois", 3),
-    ("quatre", 4),
-    ("cinq", 5),
-    ("six", 6),
-    ("sept", 7),
-    ("huit", 8),
-    ("neuf", 9),
-    ("dix", 10),
-    ("onze", 11),
-    ("douze", 12),
-    ("treize", 13),
-    ("quatorze", 14),
-    ("quinze", 15),
-    ("seize", 16),
-    ("dix-sept", 17),
-    ("dix-huit", 18),
-    ("dix-neuf", 19),
-];
-
-/// `vingt-huit` → 28, `trente et un` → 31, `premier` → 1; days only (1–31).
-pub fn day_in_words(s: &str) -> Option<u8> {
-    let lower = s.trim().to_lowercase().replace(['‑', '–'], "-");
-    if lower == "premier" || lower == "1er" {
-        return Some(1);
-    }
-    let unit = |w: &str| UNITS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v);
-    if let Some(v) = unit(&lower) {
-        return Some(v);
-    }
-    for (tens, base) in [("vingt", 20u8), ("trente", 30u8)] {
-        if lower == tens {
-            return Some(base);
-        }
-        if let Some(rest) = lower.strip_prefix(tens) {
-            let rest = rest
-                .trim_start_matches([' ', '-'])
-                .trim_start_matches("et")
-                .trim_start_matches([' ', '-']);
-            let v = base.checked_add(unit(rest)?)?;
-            return (v <= 31).then_some(v);
-        }
-    }
-    None
+/// A whole string read as a number in words by [`crate::fr::number::parse_words`].
+fn whole_number_in_words(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let (v, len) = crate::fr::number::parse_words(s)?;
+    (len == s.len() && v.fract() == 0.0).then_some(v)
 }
 
-/// A year written in words as deliberations open (`deux mille vingt-quatre` → 2024), for the
-/// years 2000–2099. A stop-gap: this belongs in `fr::number` once it exists.
-pub fn year_in_words(s: &str) -> Option<u32> {
-    let lower = s.trim().to_lowercase().replace(['\n', '\t'], " ");
-    let rest = lower
-        .strip_prefix("deux mille")?
-        .trim_start_matches([' ', '-']);
-    if rest.is_empty() {
-        return Some(2000);
+/// A day of the month in words, as deliberations write it (`le vingt-huit mars`,
+/// `trente et un`, `premier`): 1–31.
+pub fn day_in_words(s: &str) -> Option<u8> {
+    if s.trim().eq_ignore_ascii_case("premier") {
+        return Some(1);
     }
-    let below_100: Option<u32> = match rest {
-        "quarante" => Some(40),
-        "cinquante" => Some(50),
-        "soixante" => Some(60),
-        _ => {
-            let mut found = None;
-            for (tens, base) in [("quarante", 40u32), ("cinquante", 50u32)] {
-                if let Some(r) = rest.strip_prefix(tens) {
-                    let r = r
-                        .trim_start_matches([' ', '-'])
-                        .trim_start_matches("et")
-                        .trim_start_matches([' ', '-']);
-                    found = UNITS
-                        .iter()
-                        .find(|(n, _)| *n == r)
-                        .filter(|(_, v)| *v < 10)
-                        .map(|(_, v)| base + u32::from(*v));
-                }
-            }
-            found.or_else(|| day_in_words(rest).map(u32::from))
-        }
-    };
-    below_100.map(|v| 2000 + v)
+    let v = whole_number_in_words(s)?;
+    (1.0..=31.0).contains(&v).then_some(v as u8)
+}
+
+/// A year in words as deliberations open (`L'an deux mille vingt-quatre` → 2024): 2000–2099.
+pub fn year_in_words(s: &str) -> Option<u32> {
+    let v = whole_number_in_words(s)?;
+    (2000.0..2100.0).contains(&v).then_some(v as u32)
 }
 
 /// Words that, written just before a number, make it a reference or an address, never a
