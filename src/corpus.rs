@@ -3,19 +3,23 @@
 //!
 //! A full run, an incremental run (`run --into`), a shard (`run --shard K/N`) and a merge
 //! are the same build with different slots: documents already processed are loaded from a
-//! cache, the others read and extracted, then duplicates are settled in drop order, ids
-//! given over the whole corpus and [`link::link`] run over every document. So the corpus
-//! is the one a single run over all the inputs gives, byte for byte.
+//! cache, the others read and extracted; every document is linked on its own
+//! ([`link::link_document`]) under the id it has in the whole corpus, duplicates are
+//! settled in drop order, and body records gathered over all documents. So the corpus is
+//! the one a single run over all the inputs gives, byte for byte.
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
-use rayon::prelude::*;
-
+use crate::extract::EntityType;
 use crate::ingest::{self, IngestError, Input};
-use crate::link::Processed;
+use crate::link::{self, Bodies, Processed};
 use crate::messages::Messages;
 use crate::output::cache::{self, Index, IndexEntry};
+use crate::output::stream::{DocLines, Streams};
 use crate::output::wire::Skipped;
 use crate::output::Staging;
 use crate::pipeline::{self, RunError};
@@ -128,53 +132,185 @@ impl Plan {
     }
 }
 
-/// The outcome of reading one slot.
-enum Outcome {
-    Known(String),
-    /// The results, the text, the encoded cache entry and the file's size.
-    Done(Box<(Processed, String, Vec<u8>)>, u64),
-    Skipped(IngestError),
+/// What became of one slot, handed by a worker to the thread that writes the corpus.
+enum Work {
+    Skipped(String),
+    Done(Box<Done>),
+    /// The corpus cannot be built (results lost and the file gone).
+    Fatal(String),
 }
 
-/// Reads one file; extracts it unless its content is already known.
-fn read_slot(input: &Input, id: &str, known: &HashMap<String, Processed>) -> Outcome {
-    let bytes = match ingest::read_raw(input) {
+/// A slot read (or taken from a cache) and linked.
+struct Done {
+    sha: String,
+    /// The file's size, when it was read and extracted this run.
+    extracted: Option<u64>,
+    /// The earlier corpus folder (index in [`Plan::priors`]) and id its results came from.
+    prior: Option<(usize, String)>,
+    lines: DocLines,
+}
+
+/// Results of a content known from an earlier corpus folder, from its cache.
+fn stored_results(plan: &Plan, sha: &str) -> Option<(Processed, usize, String)> {
+    let (k, old_id) = plan.stored.get(sha)?;
+    let p = cache::read_entry(&cache::entry_path(&plan.priors[*k], sha), sha)?;
+    Some((p, *k, old_id.clone()))
+}
+
+/// A worker's job: one slot read, extracted (or taken from a cache), linked and encoded.
+/// The text and the cache entry of an extracted document are written here, under names no
+/// other slot uses (`text/<id>.txt`, `cache/<sha256>.json` by atomic rename).
+fn work(plan: &Plan, i: usize, id: &str, dir: &Path) -> Work {
+    let slot = &plan.slots[i];
+    let input = match &slot.state {
+        State::Skipped(reason) => return Work::Skipped(reason.clone()),
+        State::Read(input) => input.clone(),
+        State::Known(sha) => {
+            if let Some((p, k, old_id)) = stored_results(plan, sha) {
+                return linked(p, id, &slot.source, sha.clone(), None, Some((k, old_id)));
+            }
+            // Results written by another version or rule set: the file is read again.
+            match &slot.path {
+                Some(p) if p.is_file() => ingest::input_at(p.clone(), slot.source.clone()),
+                _ => {
+                    return Work::Fatal(format!(
+                        "{}: its cached results were written by another esscorpus version or \
+                         rule set (or are gone), and its file {} cannot be read again; run \
+                         esscorpus on the whole drop",
+                        slot.source,
+                        slot.path
+                            .as_deref()
+                            .map_or("(unknown)".into(), |p| p.display().to_string())
+                    ))
+                }
+            }
+        }
+    };
+    let bytes = match ingest::read_raw(&input) {
         Ok(b) => b,
-        Err(e) => return Outcome::Skipped(e),
+        Err(e) => return Work::Skipped(e.to_string()),
     };
     let sha = ingest::sha256_hex(&bytes);
-    if known.contains_key(&sha) {
-        return Outcome::Known(sha);
+    if let Some((p, k, old_id)) = stored_results(plan, &sha) {
+        return linked(p, id, &slot.source, sha, None, Some((k, old_id)));
     }
     let Some(format) = input.format else {
-        return Outcome::Skipped(IngestError::Unsupported);
+        return Work::Skipped(IngestError::Unsupported.to_string());
     };
     let loaded = match ingest::read_bytes(format, &bytes) {
         Ok(l) => l,
-        Err(e) => return Outcome::Skipped(e),
+        Err(e) => return Work::Skipped(e.to_string()),
     };
     let len = bytes.len() as u64;
     drop(bytes);
-    match pipeline::process_guarded(id, &input.source, loaded) {
-        Ok((p, text)) => match cache::encode_entry(&p) {
-            Ok(entry) => Outcome::Done(Box::new((p, text, entry)), len),
-            Err(e) => Outcome::Skipped(IngestError::Io(e.to_string())),
-        },
-        Err(e) => Outcome::Skipped(e),
+    let (p, text) = match pipeline::process_guarded(id, &slot.source, loaded) {
+        Ok(r) => r,
+        Err(e) => return Work::Skipped(e.to_string()),
+    };
+    let written = fs::write(dir.join("text").join(format!("{id}.txt")), &text).and_then(|()| {
+        let tmp = dir.join(cache::DIR).join(format!(".tmp-{i}"));
+        fs::write(&tmp, cache::encode_entry(&p)?)?;
+        fs::rename(&tmp, cache::entry_path(dir, &sha))
+    });
+    if let Err(e) = written {
+        return Work::Fatal(format!("{}: {e}", dir.display()));
+    }
+    linked(p, id, &slot.source, sha, Some(len), None)
+}
+
+/// Links a document's results under its id in this corpus and encodes its lines.
+fn linked(
+    mut p: Processed,
+    id: &str,
+    source: &str,
+    sha: String,
+    extracted: Option<u64>,
+    prior: Option<(usize, String)>,
+) -> Work {
+    p.record.id = id.to_string();
+    p.record.source = source.to_string();
+    let doc = match catch_unwind(AssertUnwindSafe(|| link::link_document(p))) {
+        Ok(d) => d,
+        Err(_) => {
+            return Work::Skipped(
+                "internal error while linking this file (please report it)".to_string(),
+            )
+        }
+    };
+    match DocLines::encode(doc) {
+        Ok(lines) => Work::Done(Box::new(Done {
+            sha,
+            extracted,
+            prior,
+            lines,
+        })),
+        Err(e) => Work::Skipped(format!("internal error while encoding its records: {e}")),
     }
 }
 
-/// What a build hands back for the corpus files and run.json.
+/// What a build hands back for corpus.json, bodies.jsonl and run.json; documents.jsonl,
+/// entities.jsonl and facts.jsonl are already written.
 pub struct Built {
-    pub processed: Vec<Processed>,
+    /// Document ids, sorted.
+    pub documents: Vec<String>,
+    pub bodies: Bodies,
+    /// Entities per type, in the order of [`EntityType::ALL`].
+    pub counts: [usize; EntityType::ALL.len()],
+    pub facts: usize,
     pub skipped: Vec<Skipped>,
     pub input_bytes: u64,
     /// Documents taken from a cache rather than extracted.
     pub reused: usize,
+    /// Seconds spent putting the streamed files in document-id order.
+    pub ordering_s: f64,
 }
 
-/// Builds the corpus of `plan` into `staging`: texts, cache and index; returns the
-/// documents' results for linking.
+/// Slots a worker may run ahead of the oldest slot not yet written, per thread: enough to
+/// keep workers busy behind a slow document, few enough to keep memory flat.
+const AHEAD_PER_THREAD: usize = 16;
+
+/// Hands out slots in drop order and holds workers back when they run too far ahead.
+struct Dispatch {
+    next: AtomicUsize,
+    /// Slots before this one are written.
+    written: Mutex<usize>,
+    advanced: Condvar,
+    stop: AtomicBool,
+    ahead: usize,
+}
+
+impl Dispatch {
+    /// The next slot to work on, once it is near enough the writer; `None` when done.
+    fn take(&self, n: usize) -> Option<usize> {
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        if i >= n || self.stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        while i >= *written + self.ahead && !self.stop.load(Ordering::Relaxed) {
+            written = self
+                .advanced
+                .wait(written)
+                .unwrap_or_else(|e| e.into_inner());
+        }
+        Some(i)
+    }
+
+    fn set_written(&self, upto: usize) {
+        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = upto;
+        self.advanced.notify_all();
+    }
+
+    fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.advanced.notify_all();
+    }
+}
+
+/// Builds the corpus of `plan` into `staging`: documents are read, extracted, linked and
+/// encoded by the pool's workers, and written here in drop order as they come, with the
+/// texts, the cache and the index. Only body aggregates and a few bytes per document stay
+/// in memory.
 pub fn build(
     mut plan: Plan,
     staging: &Staging,
@@ -188,7 +324,6 @@ pub fn build(
     };
     let dir = staging.dir().to_path_buf();
     fs::create_dir_all(dir.join(cache::DIR)).map_err(out_err)?;
-    fs::create_dir_all(dir.join(FRESH)).map_err(out_err)?;
     let ids = match plan.ids.take() {
         Some(ids) => ids,
         None => {
@@ -196,127 +331,138 @@ pub fn build(
             ingest::assign_ids_by_source(&sources)
         }
     };
-
-    // Results of the documents known from earlier folders, from their caches.
-    let wanted: Vec<(String, PathBuf)> = {
-        let mut w: BTreeMap<&str, PathBuf> = BTreeMap::new();
-        for s in &plan.slots {
-            if let State::Known(sha) = &s.state {
-                if let Some((k, _)) = plan.stored.get(sha) {
-                    w.insert(sha, cache::entry_path(&plan.priors[*k], sha));
-                }
-            }
-        }
-        w.into_iter().map(|(s, p)| (s.to_string(), p)).collect()
+    let n = plan.slots.len();
+    msg.start_progress(n as u64);
+    let dispatch = Dispatch {
+        next: AtomicUsize::new(0),
+        written: Mutex::new(0),
+        advanced: Condvar::new(),
+        stop: AtomicBool::new(false),
+        ahead: AHEAD_PER_THREAD * threads.max(1),
     };
-    let mut known: HashMap<String, Processed> = pool.install(|| {
-        wanted
-            .par_iter()
-            .filter_map(|(sha, path)| cache::read_entry(path, sha).map(|p| (sha.clone(), p)))
-            .collect()
-    });
-    // Known contents without a usable cache entry (other rules, other version) are read
-    // again from their files.
-    for s in &mut plan.slots {
-        let State::Known(sha) = &s.state else {
-            continue;
-        };
-        if known.contains_key(sha) {
-            continue;
-        }
-        match &s.path {
-            Some(p) if p.is_file() => {
-                s.state = State::Read(ingest::input_at(p.clone(), s.source.clone()));
-            }
-            _ => {
-                return Err(RunError::Input(format!(
-                    "{}: its cached results were written by another esscorpus version or \
-                     rule set (or are gone), and its file {} cannot be read again; run \
-                     esscorpus on the whole drop",
-                    s.source,
-                    s.path
-                        .as_deref()
-                        .map_or("(unknown)".into(), |p| p.display().to_string())
-                )))
-            }
-        }
-    }
-
-    // Read and extract what is not known, in parallel chunks, in drop order.
-    let to_read: Vec<usize> = (0..plan.slots.len())
-        .filter(|&i| matches!(plan.slots[i].state, State::Read(_)))
-        .collect();
-    msg.start_progress(to_read.len() as u64);
-    let mut fresh: HashMap<String, Processed> = HashMap::new();
-    let mut input_bytes = 0u64;
-    for chunk in to_read.chunks(pipeline::CHUNK_PER_THREAD * threads) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|&i| match &plan.slots[i].state {
-                    State::Read(input) => read_slot(input, &ids[i], &known),
-                    _ => Outcome::Skipped(IngestError::Io("internal error".into())),
-                })
-                .collect()
-        });
-        for (&i, outcome) in chunk.iter().zip(outcomes) {
-            msg.advance(1);
-            let slot = &mut plan.slots[i];
-            slot.state = match outcome {
-                Outcome::Skipped(e) => State::Skipped(e.to_string()),
-                Outcome::Known(sha) => State::Known(sha),
-                Outcome::Done(b, len) => {
-                    let (p, text, entry) = *b;
-                    let sha = p.record.sha256.clone();
-                    if !fresh.contains_key(&sha) && !known.contains_key(&sha) {
-                        fs::write(dir.join(FRESH).join(format!("{sha}.txt")), &text)
-                            .map_err(out_err)?;
-                        fs::write(cache::entry_path(&dir, &sha), &entry).map_err(out_err)?;
-                        input_bytes += len;
-                        fresh.insert(sha.clone(), p);
+    let mut writer = Writer::new(&plan, &ids, &dir)?;
+    let (tx, rx) = mpsc::channel::<(usize, Work)>();
+    let (plan, ids, dir, dispatch) = (&plan, &ids, &dir, &dispatch);
+    let failure = std::thread::scope(|s| {
+        let workers = s.spawn(move || {
+            pool.broadcast(|_| {
+                let tx = tx.clone();
+                while let Some(i) = dispatch.take(n) {
+                    let w = catch_unwind(AssertUnwindSafe(|| work(plan, i, &ids[i], dir)))
+                        .unwrap_or_else(|_| {
+                            Work::Skipped(
+                                "internal error while processing this file (please report it)"
+                                    .to_string(),
+                            )
+                        });
+                    if tx.send((i, w)).is_err() {
+                        break;
                     }
-                    State::Known(sha)
                 }
-            };
+            })
+        });
+        let mut pending: BTreeMap<usize, Work> = BTreeMap::new();
+        let mut failure = None;
+        'recv: for (i, w) in rx.iter() {
+            pending.insert(i, w);
+            while let Some(w) = pending.remove(&writer.next) {
+                msg.advance(1);
+                if let Err(e) = writer.put(w, msg) {
+                    failure = Some(e);
+                    dispatch.stop();
+                    break 'recv;
+                }
+                dispatch.set_written(writer.next);
+            }
+            if writer.next == n {
+                break;
+            }
         }
-    }
+        drop(rx);
+        let _ = workers.join();
+        failure
+    });
     msg.finish_progress();
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    writer.finish()
+}
 
-    // Settle duplicates in drop order, place texts, write the index.
-    let mut first: HashMap<&str, &str> = HashMap::new();
-    let mut processed = Vec::new();
-    let mut skipped = Vec::new();
-    let mut entries = Vec::new();
-    let mut reused = 0;
-    for (n, (slot, id)) in plan.slots.iter().zip(&ids).enumerate() {
+/// The thread that writes the corpus: takes slots in drop order, settles duplicates, and
+/// appends each document's lines and body sightings.
+struct Writer<'a> {
+    plan: &'a Plan,
+    ids: &'a [String],
+    dir: &'a Path,
+    /// The slot expected next.
+    next: usize,
+    /// The first source of each content.
+    first: HashMap<String, String>,
+    streams: Streams,
+    bodies: Bodies,
+    counts: [usize; EntityType::ALL.len()],
+    facts: usize,
+    skipped: Vec<Skipped>,
+    entries: Vec<IndexEntry>,
+    input_bytes: u64,
+    reused: usize,
+}
+
+impl<'a> Writer<'a> {
+    fn new(plan: &'a Plan, ids: &'a [String], dir: &'a Path) -> Result<Writer<'a>, RunError> {
+        Ok(Writer {
+            plan,
+            ids,
+            dir,
+            next: 0,
+            first: HashMap::new(),
+            streams: Streams::create(dir).map_err(|e| output_error(dir, e))?,
+            bodies: Bodies::default(),
+            counts: [0; EntityType::ALL.len()],
+            facts: 0,
+            skipped: Vec::new(),
+            entries: Vec::new(),
+            input_bytes: 0,
+            reused: 0,
+        })
+    }
+
+    fn put(&mut self, w: Work, msg: &Messages) -> Result<(), RunError> {
+        let n = self.next;
+        self.next += 1;
+        let (slot, id) = (&self.plan.slots[n], &self.ids[n]);
+        let out_err = |e: std::io::Error| output_error(self.dir, e);
         let mut entry = IndexEntry {
-            pos: if plan.shard.is_some() { slot.pos } else { n },
+            pos: if self.plan.shard.is_some() {
+                slot.pos
+            } else {
+                n
+            },
             source: slot.source.clone(),
             id: id.clone(),
             path: slot.path.as_ref().map(|p| p.display().to_string()),
             sha256: None,
             skipped: None,
         };
-        let reason = match &slot.state {
-            State::Skipped(r) => {
+        let reason = match w {
+            Work::Fatal(e) => return Err(RunError::Input(e)),
+            Work::Skipped(r) => {
                 entry.skipped = Some(r.clone());
-                Some(r.clone())
+                Some(r)
             }
-            State::Read(_) => Some("internal error: not read".to_string()),
-            State::Known(sha) => {
-                entry.sha256 = Some(sha.clone());
-                if let Some(src) = first.get(sha.as_str()) {
-                    Some(IngestError::Duplicate(src.to_string()).to_string())
+            Work::Done(d) => {
+                entry.sha256 = Some(d.sha.clone());
+                let text = self.dir.join("text").join(format!("{id}.txt"));
+                if let Some(src) = self.first.get(&d.sha) {
+                    if d.prior.is_none() {
+                        fs::remove_file(&text).map_err(out_err)?;
+                    }
+                    Some(IngestError::Duplicate(src.clone()).to_string())
                 } else {
-                    first.insert(sha, &slot.source);
-                    let text = dir.join("text").join(format!("{id}.txt"));
-                    let mut p = if let Some(p) = fresh.remove(sha) {
-                        fs::rename(dir.join(FRESH).join(format!("{sha}.txt")), &text)
-                            .map_err(out_err)?;
-                        p
-                    } else if let Some(p) = known.remove(sha) {
-                        let (k, old_id) = &plan.stored[sha];
-                        let prior = &plan.priors[*k];
+                    self.first.insert(d.sha.clone(), slot.source.clone());
+                    if let Some((k, old_id)) = &d.prior {
+                        let prior = &self.plan.priors[*k];
                         cache::link_or_copy(
                             &prior.join("text").join(format!("{old_id}.txt")),
                             &text,
@@ -327,22 +473,20 @@ pub fn build(
                                 prior.display()
                             ))
                         })?;
-                        cache::link_or_copy(
-                            &cache::entry_path(prior, sha),
-                            &cache::entry_path(&dir, sha),
-                        )
-                        .map_err(out_err)?;
-                        reused += 1;
-                        p
-                    } else {
-                        return Err(RunError::Input(format!(
-                            "{}: internal error: no results",
-                            slot.source
-                        )));
-                    };
-                    p.record.id = id.clone();
-                    p.record.source = slot.source.clone();
-                    processed.push(p);
+                        let to = cache::entry_path(self.dir, &d.sha);
+                        if !to.exists() {
+                            cache::link_or_copy(&cache::entry_path(prior, &d.sha), &to)
+                                .map_err(out_err)?;
+                        }
+                        self.reused += 1;
+                    }
+                    self.input_bytes += d.extracted.unwrap_or(0);
+                    self.streams.push(&d.lines).map_err(out_err)?;
+                    self.bodies.add(id, &d.lines.sightings);
+                    for (c, k) in self.counts.iter_mut().zip(d.lines.counts) {
+                        *c += k;
+                    }
+                    self.facts += d.lines.facts;
                     None
                 }
             }
@@ -351,34 +495,49 @@ pub fn build(
             if slot.new {
                 msg.warn(&slot.source, &reason);
             }
-            skipped.push(Skipped {
+            self.skipped.push(Skipped {
                 source: slot.source.clone(),
                 reason,
             });
         }
-        entries.push(entry);
+        self.entries.push(entry);
+        Ok(())
     }
-    let _ = fs::remove_dir_all(dir.join(FRESH));
-    let index = Index {
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        shard: plan.shard.map(|(k, n)| format!("{k}/{n}")),
-        entries,
-    };
-    crate::output::write_json(
-        fs::File::create(dir.join(cache::DIR).join(cache::INDEX)).map_err(out_err)?,
-        &index,
-    )
-    .map_err(out_err)?;
-    Ok(Built {
-        processed,
-        skipped,
-        input_bytes,
-        reused,
-    })
+
+    fn finish(self) -> Result<Built, RunError> {
+        let out_err = |e: std::io::Error| output_error(self.dir, e);
+        let t = std::time::Instant::now();
+        let documents = self.streams.finish().map_err(out_err)?;
+        let ordering_s = t.elapsed().as_secs_f64();
+        let index = Index {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            shard: self.plan.shard.map(|(k, n)| format!("{k}/{n}")),
+            entries: self.entries,
+        };
+        crate::output::write_json(
+            fs::File::create(self.dir.join(cache::DIR).join(cache::INDEX)).map_err(out_err)?,
+            &index,
+        )
+        .map_err(out_err)?;
+        Ok(Built {
+            documents,
+            bodies: self.bodies,
+            counts: self.counts,
+            facts: self.facts,
+            skipped: self.skipped,
+            input_bytes: self.input_bytes,
+            reused: self.reused,
+            ordering_s,
+        })
+    }
 }
 
-/// Texts of new documents wait here, named by content, until their id is settled.
-const FRESH: &str = "fresh";
+fn output_error(dir: &Path, e: std::io::Error) -> RunError {
+    RunError::Output {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    }
+}
 
 /// The shard (1-based) a document id falls in, out of `n`: a stable hash of the id.
 pub fn shard_of(id: &str, n: usize) -> usize {

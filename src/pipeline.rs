@@ -2,9 +2,10 @@
 //! [`crate::corpus`] decides what is read and what comes from a cache (`--into`, shards,
 //! `merge`).
 //!
-//! Files are processed in chunks: each chunk is read, normalised and extracted in parallel
-//! with rayon, then its texts are written and only its entities are kept, so memory grows
-//! with the documents in flight and the entities found, not with the size of the drop.
+//! Each document is read, normalised, extracted, linked and encoded by one of rayon's
+//! workers; one thread writes the results in drop order as they come
+//! ([`crate::corpus::build`]). Memory grows with the documents in flight and the body
+//! records, not with the size of the drop.
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -58,10 +59,6 @@ impl Summary {
         }
     }
 }
-
-/// Files per parallel chunk, per thread: enough to keep workers busy, few enough to keep
-/// memory flat.
-pub(crate) const CHUNK_PER_THREAD: usize = 8;
 
 /// A full run, an incremental run (`--into`) or a shard (`--shard K/N`), as configured.
 pub fn run(cfg: &Config, msg: &mut Messages) -> Result<Summary, RunError> {
@@ -219,40 +216,36 @@ fn finish(staging: Staging, built: Built, r: Report<'_>) -> Result<Summary, RunE
         path: r.out.display().to_string(),
         reason: e.to_string(),
     };
-    let secs = |d: std::time::Duration| (d.as_secs_f64() * 1000.0).round() / 1000.0;
+    let secs = |s: f64| (s * 1000.0).round() / 1000.0;
     let mut stages_s = BTreeMap::new();
-    stages_s.insert("documents", secs(r.t0.elapsed()));
-    let t_link = Instant::now();
-    let linked = link::link(built.processed);
-    stages_s.insert("link", secs(t_link.elapsed()));
+    stages_s.insert(
+        "documents",
+        secs(r.t0.elapsed().as_secs_f64() - built.ordering_s),
+    );
+    stages_s.insert("order", secs(built.ordering_s));
     let t_write = Instant::now();
-    let entities = linked.entities.len();
+    let entities: usize = built.counts.iter().sum();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    counts.insert("documents".into(), linked.documents.len());
-    counts.insert("bodies".into(), linked.bodies.len());
-    counts.insert("facts".into(), linked.facts.len());
-    for t in extract::EntityType::ALL {
-        counts.insert(t.as_str().into(), 0);
+    counts.insert("documents".into(), built.documents.len());
+    counts.insert("bodies".into(), built.bodies.len());
+    counts.insert("facts".into(), built.facts);
+    for (t, n) in extract::EntityType::ALL.iter().zip(built.counts) {
+        counts.insert(t.as_str().into(), n);
     }
-    for e in &linked.entities {
-        *counts.entry(e.kind.into()).or_default() += 1;
-    }
+    let documents = built.documents.len();
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         tool: "esscorpus",
         version: env!("CARGO_PKG_VERSION"),
         counts,
-        documents: linked.documents.iter().map(|d| d.id.clone()).collect(),
+        documents: built.documents,
     };
     let write = |name: &str| staging.file(name).map_err(out_err);
-    output::write_jsonl(write("documents.jsonl")?, &linked.documents).map_err(out_err)?;
-    output::write_jsonl(write("entities.jsonl")?, &linked.entities).map_err(out_err)?;
-    output::write_jsonl(write("bodies.jsonl")?, &linked.bodies).map_err(out_err)?;
-    output::write_jsonl(write("facts.jsonl")?, &linked.facts).map_err(out_err)?;
+    output::write_jsonl(write("bodies.jsonl")?, &built.bodies.into_records()).map_err(out_err)?;
     output::write_json(write("corpus.json")?, &manifest).map_err(out_err)?;
-    stages_s.insert("write", secs(t_write.elapsed()));
+    stages_s.insert("bodies", secs(t_write.elapsed().as_secs_f64()));
     let summary = Summary {
-        documents: linked.documents.len(),
+        documents,
         skipped: built.skipped.len(),
         entities,
         input_bytes: built.input_bytes,

@@ -2,6 +2,7 @@
 //! ids, and facts. Runs once over the results of all documents, in one thread, with
 //! explicit sorts so that nothing depends on hashing or thread timing.
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value as Json};
@@ -118,156 +119,241 @@ pub fn value_json(v: &Value, body: Option<&str>) -> Json {
     }
 }
 
-/// Links the documents' results into the corpus. Documents arrive in drop order; records
-/// are sorted by document id, entities by (doc, span start, type).
-pub fn link(mut docs: Vec<Processed>) -> Linked {
-    docs.sort_by(|a, b| a.record.id.cmp(&b.record.id));
-    let mut bodies: BTreeMap<String, BodyAcc> = BTreeMap::new();
-    let mut linked = Linked::default();
-    for mut d in docs {
-        let doc_id = d.record.id.clone();
-        // An anaphor (`la Région`) that extraction could not tie to a body named in the
-        // document means that document's body, never the same words in another document.
-        let named: std::collections::BTreeSet<&str> = d
-            .entities
-            .iter()
-            .filter_map(|e| match &e.mention.value {
-                Value::Body(b) if !b.anaphoric => Some(b.canonical.as_deref().unwrap_or(&b.name)),
-                _ => None,
-            })
-            .collect();
-        let subject_id =
-            d.links
-                .subject
-                .and_then(|i| match d.entities.get(i).map(|e| &e.mention.value) {
-                    Some(Value::Body(b)) => Some((
-                        resolution_id(b.canonical.as_deref().unwrap_or(&b.name), b.kind),
-                        b.kind,
-                    )),
-                    _ => None,
-                });
-        // Every body mention's record id first: links point at them.
-        let body_ids: Vec<Option<String>> = d
-            .entities
-            .iter()
-            .map(|e| match &e.mention.value {
-                Value::Body(b) => {
-                    let name = b.canonical.as_deref().unwrap_or(&b.name);
-                    let unresolved = b.anaphoric && !named.contains(name);
-                    let id = match &subject_id {
-                        Some((sid, kind)) if unresolved && *kind == b.kind => sid.clone(),
-                        _ if unresolved => format!("{}@{doc_id}", resolution_id(name, b.kind)),
-                        _ => resolution_id(name, b.kind),
-                    };
-                    let acc = bodies.entry(id.clone()).or_insert_with(|| BodyAcc {
-                        kind: b.kind,
-                        names: Default::default(),
-                        forms: Default::default(),
-                        docs: Default::default(),
-                        mentions: 0,
-                    });
-                    acc.mentions += 1;
-                    acc.docs.insert(doc_id.clone());
-                    *acc.names.entry(name.to_string()).or_default() += 1;
-                    acc.forms.insert(b.name.clone());
-                    Some(id)
-                }
-                _ => None,
-            })
-            .collect();
-        let subject = d
-            .links
-            .subject
-            .and_then(|i| body_ids.get(i).cloned().flatten());
-        let entity_id = |i: usize| format!("{doc_id}#{i}");
-        let mut links: Vec<Map<String, Json>> = vec![Map::new(); d.entities.len()];
-        for l in &d.links.links {
-            let Some(map) = links.get_mut(l.from) else {
-                continue;
-            };
-            let (key, value) = match (&l.relation, &l.to) {
-                (Relation::Funder, Target::Body(i)) => (
-                    "funder",
-                    body_ids.get(*i).cloned().flatten().map(Json::from),
-                ),
-                (Relation::Funder, Target::Subject) => ("funder", subject.clone().map(Json::from)),
-                (Relation::When, Target::Period { start, end }) => {
-                    ("period", Some(json!({ "start": start, "end": end })))
-                }
-                (Relation::Programme, Target::Programme(i)) => (
-                    "programme",
-                    d.entities.get(*i).and_then(|e| match &e.mention.value {
-                        Value::Programme { name } => Some(Json::from(name.clone())),
-                        _ => None,
-                    }),
-                ),
-                (Relation::PersonBody, Target::Body(i)) => {
-                    ("body", body_ids.get(*i).cloned().flatten().map(Json::from))
-                }
-                (Relation::PersonBody, Target::Subject) => {
-                    ("body", subject.clone().map(Json::from))
-                }
-                (Relation::PersonContact, Target::Contact(i)) => {
-                    match d.entities.get(*i).map(|e| &e.mention.value) {
-                        Some(Value::Contact { kind, normalized }) => (
-                            match kind {
-                                ContactKind::Email => "email",
-                                ContactKind::Phone => "phone",
-                                ContactKind::Url => "url",
-                                ContactKind::Address => "address",
-                            },
-                            Some(Json::from(normalized.clone())),
-                        ),
-                        _ => continue,
-                    }
-                }
-                _ => continue,
-            };
-            if let Some(v) = value {
-                map.entry(key).or_insert(v);
-            }
-        }
-        linked
-            .facts
-            .extend(facts_of(&doc_id, &d, &links, subject.as_deref()));
-        for (i, (e, l)) in d.entities.iter().zip(links).enumerate() {
-            linked.entities.push(EntityRecord {
-                id: entity_id(i),
-                doc: doc_id.clone(),
-                kind: e.mention.value.entity_type().as_str(),
-                text: e.text.clone(),
-                span: e.span,
-                page: e.page,
-                value: value_json(&e.mention.value, body_ids[i].as_deref()),
-                rule: e.mention.rule,
-                links: l,
-            });
-        }
-        d.record.subject_body = subject;
-        linked.documents.push(d.record);
-    }
-    linked.bodies = bodies
-        .into_iter()
-        .map(|(id, a)| {
-            let name = a.display_name();
-            BodyRecord {
-                id,
-                kind: a.kind.as_str(),
-                aliases: a
-                    .names
-                    .into_keys()
-                    .chain(a.forms)
-                    .filter(|n| *n != name)
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect(),
-                name,
-                docs: a.docs.into_iter().collect(),
-                mentions: a.mentions,
-            }
+/// One document linked: what it writes to documents.jsonl, entities.jsonl and facts.jsonl,
+/// and the body mentions it adds to bodies.jsonl.
+#[derive(Debug)]
+pub struct LinkedDoc {
+    pub record: DocumentRecord,
+    pub entities: Vec<EntityRecord>,
+    pub facts: Vec<Json>,
+    pub sightings: Vec<Sighting>,
+}
+
+/// A body mention as the corpus's body records count it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sighting {
+    /// The body record it resolves to.
+    pub id: String,
+    pub kind: BodyKind,
+    /// The name extraction gave (canonical when known).
+    pub name: String,
+    /// The words of the text.
+    pub form: String,
+}
+
+/// Links one document on its own: everything but the body records depends on the document
+/// alone ([`resolution_id`] is a pure function of a name), so documents are linked by the
+/// workers that extract them and the corpus keeps only the [`Bodies`] aggregate.
+pub fn link_document(mut d: Processed) -> LinkedDoc {
+    let doc_id = d.record.id.clone();
+    // An anaphor (`la Région`) that extraction could not tie to a body named in the
+    // document means that document's body, never the same words in another document.
+    let named: std::collections::BTreeSet<&str> = d
+        .entities
+        .iter()
+        .filter_map(|e| match &e.mention.value {
+            Value::Body(b) if !b.anaphoric => Some(b.canonical.as_deref().unwrap_or(&b.name)),
+            _ => None,
         })
         .collect();
+    let subject_id =
+        d.links
+            .subject
+            .and_then(|i| match d.entities.get(i).map(|e| &e.mention.value) {
+                Some(Value::Body(b)) => Some((
+                    resolution_id(b.canonical.as_deref().unwrap_or(&b.name), b.kind),
+                    b.kind,
+                )),
+                _ => None,
+            });
+    // Every body mention's record id first: links point at them.
+    let mut sightings = Vec::new();
+    let body_ids: Vec<Option<String>> = d
+        .entities
+        .iter()
+        .map(|e| match &e.mention.value {
+            Value::Body(b) => {
+                let name = b.canonical.as_deref().unwrap_or(&b.name);
+                let unresolved = b.anaphoric && !named.contains(name);
+                let id = match &subject_id {
+                    Some((sid, kind)) if unresolved && *kind == b.kind => sid.clone(),
+                    _ if unresolved => format!("{}@{doc_id}", resolution_id(name, b.kind)),
+                    _ => resolution_id(name, b.kind),
+                };
+                sightings.push(Sighting {
+                    id: id.clone(),
+                    kind: b.kind,
+                    name: name.to_string(),
+                    form: b.name.clone(),
+                });
+                Some(id)
+            }
+            _ => None,
+        })
+        .collect();
+    drop(named);
+    let subject = d
+        .links
+        .subject
+        .and_then(|i| body_ids.get(i).cloned().flatten());
+    let mut links: Vec<Map<String, Json>> = vec![Map::new(); d.entities.len()];
+    for l in &d.links.links {
+        let Some(map) = links.get_mut(l.from) else {
+            continue;
+        };
+        let (key, value) = match (&l.relation, &l.to) {
+            (Relation::Funder, Target::Body(i)) => (
+                "funder",
+                body_ids.get(*i).cloned().flatten().map(Json::from),
+            ),
+            (Relation::Funder, Target::Subject) => ("funder", subject.clone().map(Json::from)),
+            (Relation::When, Target::Period { start, end }) => {
+                ("period", Some(json!({ "start": start, "end": end })))
+            }
+            (Relation::Programme, Target::Programme(i)) => (
+                "programme",
+                d.entities.get(*i).and_then(|e| match &e.mention.value {
+                    Value::Programme { name } => Some(Json::from(name.clone())),
+                    _ => None,
+                }),
+            ),
+            (Relation::PersonBody, Target::Body(i)) => {
+                ("body", body_ids.get(*i).cloned().flatten().map(Json::from))
+            }
+            (Relation::PersonBody, Target::Subject) => ("body", subject.clone().map(Json::from)),
+            (Relation::PersonContact, Target::Contact(i)) => {
+                match d.entities.get(*i).map(|e| &e.mention.value) {
+                    Some(Value::Contact { kind, normalized }) => (
+                        match kind {
+                            ContactKind::Email => "email",
+                            ContactKind::Phone => "phone",
+                            ContactKind::Url => "url",
+                            ContactKind::Address => "address",
+                        },
+                        Some(Json::from(normalized.clone())),
+                    ),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        if let Some(v) = value {
+            map.entry(key).or_insert(v);
+        }
+    }
+    let facts = facts_of(&doc_id, &d, &links, subject.as_deref());
+    let entities = std::mem::take(&mut d.entities)
+        .into_iter()
+        .zip(links)
+        .enumerate()
+        .map(|(i, (e, l))| EntityRecord {
+            id: format!("{doc_id}#{i}"),
+            doc: doc_id.clone(),
+            kind: e.mention.value.entity_type().as_str(),
+            value: value_json(&e.mention.value, body_ids[i].as_deref()),
+            text: e.text,
+            span: e.span,
+            page: e.page,
+            rule: e.mention.rule,
+            links: l,
+        })
+        .collect();
+    d.record.subject_body = subject;
+    LinkedDoc {
+        record: d.record,
+        entities,
+        facts,
+        sightings,
+    }
+}
+
+/// Links the documents' results into the corpus, in memory (the run streams instead: see
+/// [`crate::corpus`]). Records are sorted by document id, entities by (doc, span start, type).
+pub fn link(mut docs: Vec<Processed>) -> Linked {
+    docs.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+    let mut bodies = Bodies::default();
+    let mut linked = Linked::default();
+    for d in docs {
+        let doc = link_document(d);
+        bodies.add(&doc.record.id, &doc.sightings);
+        linked.entities.extend(doc.entities);
+        linked.facts.extend(doc.facts);
+        linked.documents.push(doc.record);
+    }
+    linked.bodies = bodies.into_records();
     linked
+}
+
+/// The body records of a corpus, gathered from its documents' [`Sighting`]s in any order:
+/// the records do not depend on the order documents are added in.
+#[derive(Debug, Default)]
+pub struct Bodies {
+    map: BTreeMap<String, BodyAcc>,
+    /// Document ids, shared by every body the document names.
+    doc_ids: std::collections::HashMap<String, Arc<str>>,
+}
+
+impl Bodies {
+    pub fn add(&mut self, doc: &str, sightings: &[Sighting]) {
+        if sightings.is_empty() {
+            return;
+        }
+        let doc: Arc<str> = self
+            .doc_ids
+            .entry(doc.to_string())
+            .or_insert_with(|| Arc::from(doc))
+            .clone();
+        for s in sightings {
+            let acc = self.map.entry(s.id.clone()).or_insert_with(|| BodyAcc {
+                kind: (s.kind, doc.clone()),
+                names: Default::default(),
+                forms: Default::default(),
+                docs: Default::default(),
+                mentions: 0,
+            });
+            // The kind of the first mention in document order, whatever order documents come in.
+            if *doc < *acc.kind.1 {
+                acc.kind = (s.kind, doc.clone());
+            }
+            acc.mentions += 1;
+            acc.docs.insert(doc.clone());
+            *acc.names.entry(s.name.clone()).or_default() += 1;
+            acc.forms.insert(s.form.clone());
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The records, sorted by id.
+    pub fn into_records(self) -> Vec<BodyRecord> {
+        self.map
+            .into_iter()
+            .map(|(id, a)| {
+                let name = a.display_name();
+                BodyRecord {
+                    id,
+                    kind: a.kind.0.as_str(),
+                    aliases: a
+                        .names
+                        .into_keys()
+                        .chain(a.forms)
+                        .filter(|n| *n != name)
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect(),
+                    name,
+                    docs: a.docs.iter().map(|d| d.to_string()).collect(),
+                    mentions: a.mentions,
+                }
+            })
+            .collect()
+    }
 }
 
 /// Facts of one document, from its entities' links: `funding` for every amount with a
@@ -400,13 +486,15 @@ fn push_fact(facts: &mut Vec<Json>, doc_id: &str, mut fact: Json) {
 }
 
 /// What the corpus says of one body while its mentions are gathered.
+#[derive(Debug)]
 struct BodyAcc {
-    kind: BodyKind,
+    /// The kind, from the first mention of the document with the smallest id.
+    kind: (BodyKind, Arc<str>),
     /// Canonical names given by extraction, with how many mentions gave each.
     names: BTreeMap<String, usize>,
     /// Every surface form seen.
     forms: std::collections::BTreeSet<String>,
-    docs: std::collections::BTreeSet<String>,
+    docs: std::collections::BTreeSet<Arc<str>>,
     mentions: usize,
 }
 

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub mod cache;
+pub mod stream;
 pub mod wire;
 
 /// Writes one JSON object per line.
