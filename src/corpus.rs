@@ -13,7 +13,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
+use std::time::Instant;
 
+use crate::clock::{Clock, Stage};
 use crate::extract::EntityType;
 use crate::ingest::{self, IngestError, Input};
 use crate::link::{self, Bodies, Processed};
@@ -160,14 +162,22 @@ fn stored_results(plan: &Plan, sha: &str) -> Option<(Processed, usize, String)> 
 /// A worker's job: one slot read, extracted (or taken from a cache), linked and encoded.
 /// The text and the cache entry of an extracted document are written here, under names no
 /// other slot uses (`text/<id>.txt`, `cache/<sha256>.json` by atomic rename).
-fn work(plan: &Plan, i: usize, id: &str, dir: &Path) -> Work {
+fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock) -> Work {
     let slot = &plan.slots[i];
     let input = match &slot.state {
         State::Skipped(reason) => return Work::Skipped(reason.clone()),
         State::Read(input) => input.clone(),
         State::Known(sha) => {
-            if let Some((p, k, old_id)) = stored_results(plan, sha) {
-                return linked(p, id, &slot.source, sha.clone(), None, Some((k, old_id)));
+            if let Some((p, k, old_id)) = clock.time(Stage::Ingest, || stored_results(plan, sha)) {
+                return linked(
+                    p,
+                    id,
+                    &slot.source,
+                    sha.clone(),
+                    None,
+                    Some((k, old_id)),
+                    clock,
+                );
             }
             // Results written by another version or rule set: the file is read again.
             match &slot.path {
@@ -186,13 +196,15 @@ fn work(plan: &Plan, i: usize, id: &str, dir: &Path) -> Work {
             }
         }
     };
+    let t_ingest = Instant::now();
     let bytes = match ingest::read_raw(&input) {
         Ok(b) => b,
         Err(e) => return Work::Skipped(e.to_string()),
     };
     let sha = ingest::sha256_hex(&bytes);
     if let Some((p, k, old_id)) = stored_results(plan, &sha) {
-        return linked(p, id, &slot.source, sha, None, Some((k, old_id)));
+        clock.add(Stage::Ingest, t_ingest.elapsed());
+        return linked(p, id, &slot.source, sha, None, Some((k, old_id)), clock);
     }
     let Some(format) = input.format else {
         return Work::Skipped(IngestError::Unsupported.to_string());
@@ -203,11 +215,13 @@ fn work(plan: &Plan, i: usize, id: &str, dir: &Path) -> Work {
     };
     let len = bytes.len() as u64;
     drop(bytes);
-    let (p, text) = match pipeline::process_guarded(id, &slot.source, loaded) {
+    clock.add(Stage::Ingest, t_ingest.elapsed());
+    let (p, text) = match pipeline::process_guarded(id, &slot.source, loaded, clock) {
         Ok(r) => r,
         Err(e) => return Work::Skipped(e.to_string()),
     };
-    let written = fs::write(dir.join("text").join(format!("{id}.txt")), &text).and_then(|()| {
+    let written = clock.time(Stage::Write, || {
+        fs::write(dir.join("text").join(format!("{id}.txt")), &text)?;
         let tmp = dir.join(cache::DIR).join(format!(".tmp-{i}"));
         fs::write(&tmp, cache::encode_entry(&p)?)?;
         fs::rename(&tmp, cache::entry_path(dir, &sha))
@@ -215,7 +229,7 @@ fn work(plan: &Plan, i: usize, id: &str, dir: &Path) -> Work {
     if let Err(e) = written {
         return Work::Fatal(format!("{}: {e}", dir.display()));
     }
-    linked(p, id, &slot.source, sha, Some(len), None)
+    linked(p, id, &slot.source, sha, Some(len), None, clock)
 }
 
 /// Links a document's results under its id in this corpus and encodes its lines.
@@ -226,10 +240,13 @@ fn linked(
     sha: String,
     extracted: Option<u64>,
     prior: Option<(usize, String)>,
+    clock: &Clock,
 ) -> Work {
     p.record.id = id.to_string();
     p.record.source = source.to_string();
-    let doc = match catch_unwind(AssertUnwindSafe(|| link::link_document(p))) {
+    let doc = match catch_unwind(AssertUnwindSafe(|| {
+        clock.time(Stage::Link, || link::link_document(p))
+    })) {
         Ok(d) => d,
         Err(_) => {
             return Work::Skipped(
@@ -237,7 +254,7 @@ fn linked(
             )
         }
     };
-    match DocLines::encode(doc) {
+    match clock.time(Stage::Write, || DocLines::encode(doc)) {
         Ok(lines) => Work::Done(Box::new(Done {
             sha,
             extracted,
@@ -263,6 +280,8 @@ pub struct Built {
     pub reused: usize,
     /// Seconds spent putting the streamed files in document-id order.
     pub ordering_s: f64,
+    /// Seconds per per-document stage, summed over the threads.
+    pub worker_s: BTreeMap<&'static str, f64>,
 }
 
 /// Slots a worker may run ahead of the oldest slot not yet written, per thread: enough to
@@ -340,15 +359,16 @@ pub fn build(
         stop: AtomicBool::new(false),
         ahead: AHEAD_PER_THREAD * threads.max(1),
     };
+    let clock = Clock::default();
     let mut writer = Writer::new(&plan, &ids, &dir)?;
     let (tx, rx) = mpsc::channel::<(usize, Work)>();
-    let (plan, ids, dir, dispatch) = (&plan, &ids, &dir, &dispatch);
+    let (plan, ids, dir, dispatch, clock) = (&plan, &ids, &dir, &dispatch, &clock);
     let failure = std::thread::scope(|s| {
         let workers = s.spawn(move || {
             pool.broadcast(|_| {
                 let tx = tx.clone();
                 while let Some(i) = dispatch.take(n) {
-                    let w = catch_unwind(AssertUnwindSafe(|| work(plan, i, &ids[i], dir)))
+                    let w = catch_unwind(AssertUnwindSafe(|| work(plan, i, &ids[i], dir, clock)))
                         .unwrap_or_else(|_| {
                             Work::Skipped(
                                 "internal error while processing this file (please report it)"
@@ -367,7 +387,7 @@ pub fn build(
             pending.insert(i, w);
             while let Some(w) = pending.remove(&writer.next) {
                 msg.advance(1);
-                if let Err(e) = writer.put(w, msg) {
+                if let Err(e) = clock.time(Stage::Write, || writer.put(w, msg)) {
                     failure = Some(e);
                     dispatch.stop();
                     break 'recv;
@@ -386,7 +406,7 @@ pub fn build(
     if let Some(e) = failure {
         return Err(e);
     }
-    writer.finish()
+    writer.finish(clock.seconds())
 }
 
 /// The thread that writes the corpus: takes slots in drop order, settles duplicates, and
@@ -504,7 +524,7 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn finish(self) -> Result<Built, RunError> {
+    fn finish(self, worker_s: BTreeMap<&'static str, f64>) -> Result<Built, RunError> {
         let out_err = |e: std::io::Error| output_error(self.dir, e);
         let t = std::time::Instant::now();
         let documents = self.streams.finish().map_err(out_err)?;
@@ -528,6 +548,7 @@ impl<'a> Writer<'a> {
             input_bytes: self.input_bytes,
             reused: self.reused,
             ordering_s,
+            worker_s,
         })
     }
 }

@@ -4,6 +4,7 @@
 //! Data flows one way: [`ingest`] → [`normalize`] → [`extract`] → [`link`] → [`output`],
 //! driven by [`pipeline`].
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod corpus;
 pub mod data;

@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use thiserror::Error;
 
+use crate::clock::{Clock, Stage};
 use crate::config::{parse_shard, Config};
 use crate::corpus::{self, Built, Plan};
 use crate::doc::Normalized;
@@ -268,6 +269,7 @@ fn finish(staging: Staging, built: Built, r: Report<'_>) -> Result<Summary, RunE
         reused: built.reused,
         shard: r.shard,
         stages_s,
+        worker_s: built.worker_s,
     };
     output::write_json(write("run.json")?, &report).map_err(out_err)?;
     staging.commit().map_err(out_err)?;
@@ -280,22 +282,49 @@ pub(crate) fn process_guarded(
     id: &str,
     source: &str,
     loaded: Loaded,
+    clock: &Clock,
 ) -> Result<(Processed, String), IngestError> {
-    catch_unwind(AssertUnwindSafe(|| process_loaded(id, source, loaded))).map_err(|_| {
+    catch_unwind(AssertUnwindSafe(|| {
+        process_timed(id, source, loaded, clock)
+    }))
+    .map_err(|_| {
         IngestError::Io("internal error while processing this file (please report it)".into())
     })
 }
 
 /// Normalises and extracts a document already read; returns its results and its text.
 pub fn process_loaded(id: &str, source: &str, loaded: Loaded) -> (Processed, String) {
+    process_timed(id, source, loaded, &Clock::default())
+}
+
+/// [`process_loaded`], with the time of each stage counted on `clock`.
+pub fn process_timed(id: &str, source: &str, loaded: Loaded, clock: &Clock) -> (Processed, String) {
     let format = loaded.raw.format;
     let paged = loaded.raw.pages.len();
-    let norm = normalize::normalize(loaded.raw);
-    let mut mentions = extract::extract(&Doc {
-        id,
-        text: &norm.text,
+    let norm = clock.time(Stage::Normalize, || normalize::normalize(loaded.raw));
+    let mentions = clock.time(Stage::Extract, || {
+        let mut mentions = extract::extract(&Doc {
+            id,
+            text: &norm.text,
+        });
+        link::anaphors::resolve(&norm.text, &mut mentions);
+        mentions
     });
-    link::anaphors::resolve(&norm.text, &mut mentions);
+    clock.time(Stage::Link, || {
+        located(id, source, format, paged, loaded.sha256, norm, mentions)
+    })
+}
+
+/// Links a document's mentions to each other and places them in its text.
+fn located(
+    id: &str,
+    source: &str,
+    format: crate::doc::Format,
+    paged: usize,
+    sha256: String,
+    norm: Normalized,
+    mentions: Vec<Mention>,
+) -> (Processed, String) {
     let links = link::local::link_document(&norm.text, &mentions);
     let bytes = mentions
         .iter()
@@ -318,7 +347,7 @@ pub fn process_loaded(id: &str, source: &str, loaded: Loaded) -> (Processed, Str
         id: id.to_string(),
         source: source.to_string(),
         format: format.as_str(),
-        sha256: loaded.sha256,
+        sha256,
         pages: (format == crate::doc::Format::Pdf).then_some(paged),
         chars: norm.text.chars().count(),
         title: title_of(&norm.text),

@@ -48,8 +48,20 @@ measure() { # label, command...
   printf '%-28s %7.2f s  %8.1f MB/s  %8.0f docs/s  peak %6.0f MB\n' "$label" "$s" \
     "$(echo "$bytes/1000000/$s" | bc -l)" "$(echo "$docs/$s" | bc -l)" "$(echo "$rss/1024" | bc -l)"
 }
+stages() { # corpus folder: run.json's seconds per part of the run and per stage in the workers
+  python3 - "$1/run.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+total = r["duration_s"] or 1
+print("    wall:    " + ", ".join(f"{k} {v:.2f} s ({100 * v / total:.0f}%)" for k, v in r["stages_s"].items()))
+cpu = sum(r["worker_s"].values()) or 1
+print("    workers: " + ", ".join(f"{k} {v:.2f} s ({100 * v / cpu:.0f}%)" for k, v in r["worker_s"].items()))
+PY
+}
 measure "esscorpus --threads 1" "$bin" run "$drop" --out "$work/out1" --threads 1 --quiet
+stages "$work/out1"
 measure "esscorpus --threads 2" "$bin" run "$drop" --out "$work/out2" --threads 2 --quiet
+stages "$work/out2"
 if [ "$big" = 1 ]; then
   # 10% new documents: copies numbered past the drop's, so new ids and contents.
   new="$work/new"; rm -rf "$new" && mkdir -p "$new"
@@ -65,6 +77,7 @@ if [ "$big" = 1 ]; then
   printf 'incremental: %d new documents, %.1f MB, into a corpus of %s documents\n' "$docs" \
     "$(echo "$bytes/1000000" | bc -l)" "$(ls "$drop" | wc -l)"
   measure "esscorpus --into (+10%) -j2" "$bin" run "$new" --into "$work/out2" --threads 2 --quiet
+  stages "$work/out2"
   bytes=$all_bytes; docs=$(ls "$drop" | wc -l)
 fi
 if command -v rg >/dev/null; then

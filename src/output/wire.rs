@@ -85,9 +85,13 @@ pub struct RunReport {
     /// `K/N` for a shard run (`run --shard`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shard: Option<String>,
-    /// Seconds spent in each part of the run: `documents` (read, normalise, extract, in
-    /// parallel), `link` (bodies and facts over the corpus), `write` (the corpus files).
+    /// Seconds of the run's wall time in each part: `documents` (every document read,
+    /// normalised, extracted, linked and written, in parallel), `order` (records put in id
+    /// order, when the drop's order is not the ids'), `bodies` (body records and corpus.json).
     pub stages_s: BTreeMap<&'static str, f64>,
+    /// Seconds spent in each per-document stage (`ingest`, `normalize`, `extract`, `link`,
+    /// `write`), summed over the threads: where the CPU of the `documents` part goes.
+    pub worker_s: BTreeMap<&'static str, f64>,
 }
 
 /// A number as JSON: whole numbers without a fraction (`1500000`, not `1500000.0`), others

@@ -60,10 +60,21 @@ fn institutional_patterns() {
         ["Ville de Cayenne"]
     );
     assert_eq!(
+        found("la Communauté d'agglomération du Centre Littoral (CACL) et la CACL")[1]
+            .1
+            .as_deref(),
+        Some("Communauté d'agglomération du Centre Littoral")
+    );
+    // A known body's acronym is its official name, defined in the document or not.
+    assert_eq!(
         found("la Collectivité Territoriale de Martinique (CTM) et la CTM")[1]
             .1
             .as_deref(),
-        Some("Collectivité Territoriale de Martinique")
+        Some("Collectivité territoriale de Martinique")
+    );
+    assert_eq!(
+        found("Budget : 90 000 € par an (CTG).")[0].1.as_deref(),
+        Some("Collectivité territoriale de Guyane")
     );
     assert_eq!(
         names("[les Conseils généraux de Drôme et d'Ardèche](#)"),
