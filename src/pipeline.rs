@@ -350,7 +350,7 @@ fn located(
         sha256,
         pages: (format == crate::doc::Format::Pdf).then_some(paged),
         chars: norm.text.chars().count(),
-        title: title_of(&norm.text),
+        title: extract::title::title(&norm.text),
         subject_body: None,
         repairs: norm.repairs.clone(),
     };
@@ -423,17 +423,6 @@ fn locate(
         .collect()
 }
 
-/// The first line with letters, white space collapsed, at most 160 characters.
-fn title_of(text: &str) -> Option<String> {
-    let line = text
-        .lines()
-        .find(|l| l.chars().any(char::is_alphabetic))?
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(line.chars().take(160).collect())
-}
-
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ` (for run.json only).
 fn now_rfc3339() -> String {
     let secs = std::time::SystemTime::now()
@@ -483,15 +472,6 @@ mod tests {
         assert_eq!(l[0].span, [8, 14]);
         let chars: String = norm.text.chars().skip(8).take(6).collect();
         assert_eq!(chars, l[0].text);
-    }
-
-    #[test]
-    fn title_is_first_line_with_letters() {
-        assert_eq!(
-            title_of("\n \n  La région   Rhône Alpes \n\nSuite").as_deref(),
-            Some("La région Rhône Alpes")
-        );
-        assert_eq!(title_of("123\n"), None);
     }
 
     #[test]

@@ -175,7 +175,7 @@ fn urls(t: &str, out: &mut Vec<Mention>) {
 }
 
 /// Street types of French postal addresses (La Poste, norme AFNOR NF Z 10-011).
-const STREET_TYPES: &[&str] = &[
+pub(crate) const STREET_TYPES: &[&str] = &[
     "allée",
     "avenue",
     "bd",

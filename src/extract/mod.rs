@@ -23,6 +23,7 @@ pub mod pattern;
 pub mod period;
 pub mod person;
 pub mod programme;
+pub mod title;
 
 /// A document as the extractors see it.
 #[derive(Clone, Copy, Debug)]
