@@ -1,5 +1,5 @@
-//! Whatever the bytes, ingest → normalise → extract never panics, and spans stay on char
-//! boundaries of the text they point into.
+//! Whatever the bytes, ingest → normalise → extract → link never panics, spans stay on char
+//! boundaries of the text they point into, and every entity gets one record line.
 use esscorpus::doc::Format;
 use esscorpus::ingest;
 use esscorpus::pipeline::process_loaded;
@@ -27,6 +27,12 @@ fn check(format: Format, bytes: &[u8]) {
             let slice: String = chars[s..t].iter().collect();
             assert_eq!(slice, e.text);
         }
+        // Linking and encoding, as the workers do.
+        let n = p.entities.len();
+        let doc = esscorpus::link::link_document(p);
+        assert_eq!(doc.entities.len(), n);
+        let lines = esscorpus::output::stream::DocLines::encode(doc).expect("records encode");
+        assert_eq!(lines.files[1].iter().filter(|&&b| b == b'\n').count(), n);
     }
 }
 
@@ -57,6 +63,7 @@ proptest! {
         "Monsieur", " Jean-Paul BRET", ", Président", " le 3 juillet 2009", "2014-", " 2016",
         "www.", "\nx.org", "**", "[Lyon](#)", "dévelop-", "\npement", "a ction s", "04 76 00 64 35",
         "(ANEJ)", "« ", " »", "’", "\u{a0}", "\u{202f}", "%", "\x0c", "\r\n", "é", "\u{301}",
+        "\nObjet : ", "CONVENTION", "\n7 rue Fantin Latour BP 1096", " cedex 9", "\nDE LA ", " dans le\n",
     ]), 0..60)) {
         let text: String = parts.concat();
         check(Format::Txt, text.as_bytes());
