@@ -312,7 +312,7 @@ impl Dispatch {
                 .wait(written)
                 .unwrap_or_else(|e| e.into_inner());
         }
-        Some(i)
+        (!self.stop.load(Ordering::Relaxed)).then_some(i)
     }
 
     fn set_written(&self, upto: usize) {
@@ -323,6 +323,15 @@ impl Dispatch {
     fn stop(&self) {
         self.stop.store(true, Ordering::Relaxed);
         self.advanced.notify_all();
+    }
+}
+
+/// Stops the dispatch when dropped.
+struct ReleaseOnDrop<'a>(&'a Dispatch);
+
+impl Drop for ReleaseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
     }
 }
 
@@ -381,6 +390,8 @@ pub fn build(
                 }
             })
         });
+        // Whatever way this thread leaves (a panic included), no worker stays waiting.
+        let _release = ReleaseOnDrop(dispatch);
         let mut pending: BTreeMap<usize, Work> = BTreeMap::new();
         let mut failure = None;
         'recv: for (i, w) in rx.iter() {
