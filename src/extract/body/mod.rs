@@ -713,11 +713,11 @@ static RE_ETAT: LazyLock<Cued> = LazyLock::new(|| {
         |(?P<min>(?:[Mm]inist[èe]re|MINIST[ÈE]RE)\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)
         |(?P<sec>(?:Secr[ée]tariat\s+d['’]\s*[ÉE]tat|Haut-[Cc]ommissariat)\s+(?:à\s+la|à\s+l['’]|aux|au|à|chargé\s+de\s+l['’]|chargé\s+de\s+la|chargé\s+de)\s*)
         |(?P<mind>Ministres?\s+d[ée]l[ée]gu[ée]e?s?\s+charg[ée]e?s?\s+(?:de\s+la|de\s+l['’]|des|du|de)\s*)
-        |(?P<trib>Tribunal\s+administratif\s+(?:de\s+la|de\s+l['’]|du|de|d['’])\s*)",
+        |(?P<trib>[Tt]ribunal\s+administratif\s+(?:de\s+la|de\s+l['’]|du|de|d['’])\s*)",
         &[
             "État", "Etat", "ÉTAT", "ETAT", "Gouvernement", "gouvernement", "GOUVERNEMENT",
             "Préfe", "Prefe", "PRÉFE", "PREFE", "préfe", "prefe", "Minist", "minist", "MINIST",
-            "Secr", "Haut-", "Tribunal",
+            "Secr", "Haut-", "Tribunal", "tribunal",
         ],
         false,
     )
@@ -885,6 +885,14 @@ static RE_HEAD_CUED: LazyLock<Cued> = LazyLock::new(|| {
 /// Proper names that are not organisations after a head noun (`réseau ESS`, `association Loi 1901`).
 const NOT_NAMES: [&str; 8] = ["ESS", "Loi", "IAE", "L", "La", "Le", "Les", "ESUS"];
 
+/// A capitalised word that opens the next line with a colon is the label of a field
+/// (`… sous forme coopérative⏎Pilote : CTG`), not the name of the organisation before it.
+fn field_label(t: &str, head_end: usize, name: usize, name_end: usize) -> bool {
+    t.get(head_end..name).is_some_and(|g| g.contains('\n'))
+        && t.get(name_end..)
+            .is_some_and(|r| r.trim_start_matches([' ', '\t', '\u{a0}']).starts_with(':'))
+}
+
 /// Rule `body.head_noun`: an organisation named after its head noun: `l'association GAIA`,
 /// `la SCIC La Pousada`, `cabinet d'études « Extra-muros »`, `Agence de Développement
 /// Économique de la Corse`.
@@ -918,7 +926,8 @@ fn head_nouns(t: &str, out: &mut Vec<Cand>) {
         }
         // a proper name right after the head: `association GAIA`, `SCIC La Pousada`
         let named = proper_name(t, a, NameOpts::default())
-            .filter(|_| alone || head.starts_with(char::is_uppercase));
+            .filter(|_| alone || head.starts_with(char::is_uppercase))
+            .filter(|&ne| !field_label(t, e, a, ne));
         if let Some(ne) = named {
             let inner = clean(t.get(a..ne).unwrap_or(""));
             if NOT_NAMES.contains(&inner.as_str())

@@ -147,3 +147,33 @@ fn the_state() {
     );
     assert!(!canon("le contrat de plan État-Région").contains(&"État".to_string()));
 }
+
+#[test]
+fn administrative_courts_in_either_case() {
+    // Running text writes the court in lower case (`devant le tribunal administratif de …`).
+    assert_eq!(
+        names("un recours devant le tribunal administratif de la Guadeloupe dans un délai"),
+        ["tribunal administratif de la Guadeloupe"]
+    );
+    assert_eq!(
+        names("relèvent de la compétence du Tribunal administratif d'Orléans."),
+        ["Tribunal administratif d'Orléans"]
+    );
+    assert_eq!(
+        found("relève du tribunal \nadministratif de la Martinique.")[0].2,
+        BodyKind::Etat
+    );
+}
+
+#[test]
+fn a_field_label_on_the_next_line_is_not_a_name() {
+    assert!(names(
+        "Soutenir l'agriculture vivrière sous forme coopérative\nPilote : CTG, avec la Chambre"
+    )
+    .iter()
+    .all(|n| !n.contains("Pilote")));
+    // a name wrapped to the next line is still a name
+    assert!(names("avec l'association\nGAIA et la SCIC La Pousada")
+        .iter()
+        .any(|n| n.contains("GAIA")));
+}
