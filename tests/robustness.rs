@@ -79,4 +79,9 @@ fn a_one_megabyte_line_and_deep_markup_finish() {
     check(Format::Md, nested.as_bytes());
     let stars = "*".repeat(200_000);
     check(Format::Md, stars.as_bytes());
+    // visas: one line of a megabyte, and many short ones
+    let visas = "Vu la convention d'objectifs ".repeat(36_000);
+    check(Format::Txt, visas.as_bytes());
+    let visas = "\n• Vu le plan de développement de l'ESS".repeat(25_000);
+    check(Format::Txt, visas.as_bytes());
 }

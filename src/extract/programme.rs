@@ -77,6 +77,7 @@ pub fn programmes(t: &str) -> Vec<Mention> {
     quoted(t, &mut c);
     after_trigger(t, &mut c);
     titles(t, &mut c);
+    visas(t, &mut c);
     let mut kept = settle(c);
     // a known scheme is named in the document as it is first written there (`PTCE` or
     // `Pôles territoriaux de coopération économique`, as the gold lists what the text says)
@@ -260,7 +261,7 @@ const GENERIC: [&str; 8] = [
 ];
 
 /// Words that end a title: verbs and participles, the sentence's prepositions.
-const TITLE_STOPS: [&str; 35] = [
+const TITLE_STOPS: [&str; 41] = [
     "à",
     "ainsi",
     "page",
@@ -296,7 +297,170 @@ const TITLE_STOPS: [&str; 35] = [
     "mis",
     "créé",
     "prévoit",
+    "conclu",
+    "conclue",
+    "conclus",
+    "conclues",
+    "portant",
+    "entre",
 ];
+
+/// End of the complement of a trigger noun at `s..e` (`Contrat` → `Contrat économique
+/// sectoriel ESS 2014-2016`) and how many words it has: words and connectors up to a verb or
+/// participle, a preposition of the sentence, or a line that starts a new sentence.
+fn complement_end(t: &str, s: usize, e: usize) -> (usize, usize) {
+    let mut end = e;
+    let mut words = 0;
+    let mut p = e;
+    let mut open = false;
+    for _ in 0..12 {
+        let Some(g) = skip_gap(t, p) else { break };
+        // a line that starts with a capital starts a new sentence, unless the title is in capitals
+        let new_line = t.get(p..g).is_some_and(|x| x.contains('\n'));
+        let caps_title = t
+            .get(s..p)
+            .is_some_and(|x| !x.chars().any(char::is_lowercase));
+        if new_line && !caps_title && char_at(t, g).is_some_and(char::is_uppercase) {
+            break;
+        }
+        let mut q = g;
+        let mut conn = false;
+        // `et` joins two complements (`d'innovation et d'internationalisation`), not a
+        // new clause (`et la production`)
+        if let Some(n) =
+            connector(t, q, true).filter(|_| t.get(q..).is_some_and(|x| x.starts_with("et")))
+        {
+            if connector(t, n, false)
+                .is_some_and(|_| t.get(n..).is_some_and(|x| x.starts_with('d')))
+            {
+                q = n;
+            } else {
+                break;
+            }
+        }
+        while let Some(n) = connector(t, q, false) {
+            q = n;
+            conn = true;
+        }
+        let Some(we) = word_end(t, q) else { break };
+        let w = t.get(q..we).unwrap_or("");
+        let lw = w.to_lowercase();
+        let participle =
+            lw.ends_with('é') && lw.chars().count() > 3 && w.starts_with(char::is_lowercase);
+        let number_after_prep = conn && w.chars().all(|c| c.is_ascii_digit());
+        let letter = w.chars().count() == 1 && !w.chars().all(|c| c.is_ascii_digit());
+        if TITLE_STOPS.contains(&lw.as_str())
+            || participle
+            || number_after_prep
+            || letter
+            || lw.ends_with("ée")
+            || lw.ends_with("ées")
+            || (lw.ends_with("és") && lw.len() > 4)
+        {
+            break;
+        }
+        // a line break ends a title unless the title is unfinished (after a connector, or
+        // `en` as in `feuille de route … en⏎faveur de l'ESS`)
+        if t.get(p..q).is_some_and(|x| x.contains('\n')) && !conn && !open && words > 0 {
+            break;
+        }
+        open = lw == "en";
+        end = we;
+        p = we;
+        words += 1;
+    }
+    (end, words)
+}
+
+/// `Programme d'intervention`, `Plan d'actions`: a trigger whose complement makes it a kind
+/// of document, not a name.
+fn generic(t: &str, e: usize, end: usize) -> bool {
+    let first = t.get(e..end).unwrap_or("").trim_start();
+    let first = first
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .find(|w| !matches!(*w, "" | "d" | "de" | "des" | "du"))
+        .unwrap_or("");
+    GENERIC.contains(&first.to_lowercase().as_str())
+}
+
+/// Trigger nouns of the acts a deliberation's visas cite, in lower case.
+const VISA_TRIGGERS: [&str; 9] = [
+    "feuille de route",
+    "plan",
+    "schéma",
+    "stratégie",
+    "programme",
+    "contrat",
+    "convention",
+    "charte",
+    "pacte",
+];
+
+/// Words before a cited act in a visa (`Vu la convention…`, `délibération… portant feuille
+/// de route…`).
+const VISA_LEADS: [&str; 7] = ["le", "la", "l'", "l’", "portant", "approuvant", "adoptant"];
+
+/// Rule `programme.visa`: the acts a deliberation or a convention cites in its visas
+/// (`Vu la feuille de route territoriale de l'ESS 2018-2020, arrêtée…`, `Vu la convention
+/// d'agrément conclue le…`) are named schemes, even in lower case.
+fn visas(t: &str, out: &mut Vec<Cand>) {
+    let mut from = 0;
+    while let Some(k) = t.get(from..).and_then(|r| r.find(['V'])) {
+        let v = from + k;
+        from = v + 1;
+        let Some(rest) = t.get(v..) else { break };
+        if !(rest.starts_with("Vu ") || rest.starts_with("VU ")) {
+            continue;
+        }
+        // at the start of a line, after spaces or a bullet
+        let line_start = t[..v]
+            .chars()
+            .rev()
+            .find(|c| !(matches!(c, ' ' | '\t' | '•' | '-' | '*' | '–')))
+            .is_none_or(|c| c == '\n');
+        if !line_start {
+            continue;
+        }
+        // the visa runs to its semicolon, over a few wrapped lines at most
+        let lines_end = rest
+            .match_indices('\n')
+            .nth(2)
+            .map_or(rest.len(), |(i, _)| i);
+        let clause_end = rest[..lines_end].find(';').unwrap_or(lines_end);
+        let clause = &rest[..clause_end];
+        let found = VISA_TRIGGERS
+            .iter()
+            .flat_map(|tr| clause.match_indices(tr))
+            .filter(|&(i, tr)| {
+                let before = &clause[..i];
+                let led = VISA_LEADS.iter().any(|l| {
+                    if l.ends_with(['\'', '’']) {
+                        before.ends_with(l)
+                    } else {
+                        before
+                            .strip_suffix(' ')
+                            .and_then(|b| b.strip_suffix(l))
+                            .is_some_and(|b| b.ends_with([' ', '\n']))
+                    }
+                });
+                led && clause[i + tr.len()..].starts_with([' ', '\n'])
+            })
+            .min_by_key(|&(i, _)| i)
+            .map(|(i, tr)| (v + i, v + i + tr.len()));
+        let Some((s, e)) = found else { continue };
+        let (end, n) = complement_end(t, s, e);
+        if n == 0 || end > v + clause_end || generic(t, e, end) {
+            continue;
+        }
+        out.push(Cand {
+            start: s,
+            end,
+            name: clean(t.get(s..end).unwrap_or("")),
+            rule: "programme.visa",
+            known: false,
+        });
+    }
+}
 
 /// Rule `programme.title`: a capitalised trigger noun and its complement
 /// (`Contrat économique sectoriel ESS 2014-2016`, `Plan de développement de l'ESS`,
@@ -304,74 +468,11 @@ const TITLE_STOPS: [&str; 35] = [
 fn titles(t: &str, out: &mut Vec<Cand>) {
     for m in RE_TITLE.find_iter(t) {
         let (s, e) = (m.start(), m.end());
-        let mut end = e;
-        let mut words = 0;
-        let mut p = e;
-        for _ in 0..12 {
-            let Some(g) = skip_gap(t, p) else { break };
-            // a line that starts with a capital starts a new sentence, unless the title is in capitals
-            let new_line = t.get(p..g).is_some_and(|x| x.contains('\n'));
-            let caps_title = t
-                .get(s..p)
-                .is_some_and(|x| !x.chars().any(char::is_lowercase));
-            if new_line && !caps_title && char_at(t, g).is_some_and(char::is_uppercase) {
-                break;
-            }
-            let mut q = g;
-            let mut conn = false;
-            // `et` joins two complements (`d'innovation et d'internationalisation`), not a
-            // new clause (`et la production`)
-            if let Some(n) =
-                connector(t, q, true).filter(|_| t.get(q..).is_some_and(|x| x.starts_with("et")))
-            {
-                if connector(t, n, false)
-                    .is_some_and(|_| t.get(n..).is_some_and(|x| x.starts_with('d')))
-                {
-                    q = n;
-                } else {
-                    break;
-                }
-            }
-            while let Some(n) = connector(t, q, false) {
-                q = n;
-                conn = true;
-            }
-            let Some(we) = word_end(t, q) else { break };
-            let w = t.get(q..we).unwrap_or("");
-            let lw = w.to_lowercase();
-            let participle =
-                lw.ends_with('é') && lw.chars().count() > 3 && w.starts_with(char::is_lowercase);
-            let number_after_prep = conn && w.chars().all(|c| c.is_ascii_digit());
-            let letter = w.chars().count() == 1 && !w.chars().all(|c| c.is_ascii_digit());
-            if TITLE_STOPS.contains(&lw.as_str())
-                || participle
-                || number_after_prep
-                || letter
-                || lw.ends_with("ée")
-                || lw.ends_with("ées")
-                || (lw.ends_with("és") && lw.len() > 4)
-            {
-                break;
-            }
-            // a line break ends a title unless the title is unfinished (after a connector)
-            if t.get(p..q).is_some_and(|x| x.contains('\n')) && !conn && words > 0 {
-                break;
-            }
-            let _ = conn;
-            end = we;
-            p = we;
-            words += 1;
-        }
+        let (end, words) = complement_end(t, s, e);
         if words == 0 {
             continue;
         }
-        // `Programme d'intervention`, `Plan d'actions`: a kind of document, not a name
-        let first = t.get(e..end).unwrap_or("").trim_start();
-        let first = first
-            .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-            .find(|w| !matches!(*w, "" | "d" | "de" | "des" | "du"))
-            .unwrap_or("");
-        if GENERIC.contains(&first.to_lowercase().as_str()) {
+        if generic(t, e, end) {
             continue;
         }
         // a year or period glued with a hyphen: `2014-2016`
@@ -475,35 +576,45 @@ fn this_contract(t: &str, kept: &mut Vec<Cand>) {
 /// period (`Convention pluriannuelle d'objectifs` / `… 2024-2026`) takes the longer one;
 /// names differing only in case take the first spelling.
 fn unify(kept: &mut [Cand]) {
-    let names: Vec<(String, String)> = kept
-        .iter()
-        .map(|c| (c.name.clone(), fold(&c.name)))
-        .collect();
-    for (c, (_, f)) in kept.iter_mut().zip(names.iter()) {
-        for (n, g) in &names {
-            if let Some(rest) = g.strip_prefix(f.as_str()) {
-                let rest = rest.trim();
-                if !rest.is_empty()
-                    && rest
-                        .split(' ')
-                        .all(|w| w.chars().all(|ch| ch.is_ascii_digit()))
-                {
-                    c.name = n.clone();
-                    break;
-                }
-            }
-        }
+    use std::collections::{BTreeMap, HashMap};
+    let folded: Vec<String> = kept.iter().map(|c| fold(&c.name)).collect();
+    // each folded name, with the first mention that has it
+    let mut first_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, f) in folded.iter().enumerate() {
+        first_of.entry(f.as_str()).or_insert(i);
     }
-    let mut first: Vec<(String, String)> = Vec::new();
-    for c in kept.iter_mut() {
-        let f = names
-            .iter()
-            .find(|(n, _)| *n == c.name)
-            .map_or_else(|| fold(&c.name), |(_, g)| g.clone());
-        match first.iter().find(|(k, _)| *k == f) {
-            Some((_, n)) => c.name = n.clone(),
-            None => first.push((f, c.name.clone())),
-        }
+    // the name extending each folded name with a year or a period: the first in the text
+    let mut extended: HashMap<&str, Option<usize>> = HashMap::new();
+    for f in &folded {
+        extended.entry(f.as_str()).or_insert_with(|| {
+            first_of
+                .range(f.as_str()..)
+                .take_while(|(g, _)| g.starts_with(f.as_str()))
+                .filter(|(g, _)| {
+                    let rest = g[f.len()..].trim();
+                    !rest.is_empty()
+                        && rest
+                            .split(' ')
+                            .all(|w| w.chars().all(|ch| ch.is_ascii_digit()))
+                })
+                .map(|(_, &i)| i)
+                .min()
+        });
+    }
+    let names: Vec<String> = kept.iter().map(|c| c.name.clone()).collect();
+    let mut spelling: HashMap<String, String> = HashMap::new();
+    for (c, f) in kept.iter_mut().zip(&folded) {
+        let f = match extended.get(f.as_str()).copied().flatten() {
+            Some(i) => {
+                c.name = names[i].clone();
+                &folded[i]
+            }
+            None => f,
+        };
+        c.name = spelling
+            .entry(f.clone())
+            .or_insert_with(|| c.name.clone())
+            .clone();
     }
 }
 
@@ -558,6 +669,32 @@ mod tests {
             names("le Schéma directeur du réemploi."),
             ["Schéma directeur du réemploi"]
         );
+    }
+
+    #[test]
+    fn acts_cited_in_visas() {
+        assert_eq!(
+            names(" VU la feuille de route territoriale de l'ESS 2018-2020, arrêtée lors de la première \nconférence ;"),
+            ["feuille de route territoriale de l'ESS 2018-2020"]
+        );
+        assert_eq!(
+            names("• Vu la délibération n° 52 du 30 juin 2022 portant feuille de route communautaire en\nfaveur de l'ESS 2022-2026 ;"),
+            ["feuille de route communautaire en faveur de l'ESS 2022-2026"]
+        );
+        assert_eq!(
+            names("• Vu la convention d'agrément conclue le 12 juillet 2018 entre l'État, la \nRégion ;"),
+            ["convention d'agrément"]
+        );
+        // codes, laws and budgets are not schemes; nor is a bare act
+        assert!(names("• Vu le code général des collectivités territoriales ;").is_empty());
+        assert!(
+            names("VU la loi du 31 juillet 2014 relative à l'économie sociale et solidaire ;")
+                .is_empty()
+        );
+        assert!(names("• Vu le budget primitif de l'exercice 2024 ;").is_empty());
+        assert!(names("• Vu la convention ;").is_empty());
+        // outside a visa, a lower-case act stays a common noun
+        assert!(names("la feuille de route territoriale fixe trois orientations").is_empty());
     }
 
     #[test]
