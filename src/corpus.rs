@@ -139,7 +139,7 @@ enum Work {
     Skipped(String),
     Done(Box<Done>),
     /// The corpus cannot be built (results lost and the file gone).
-    Fatal(String),
+    Fatal(RunError),
 }
 
 /// A slot read (or taken from a cache) and linked.
@@ -183,7 +183,7 @@ fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock) -> Work {
             match &slot.path {
                 Some(p) if p.is_file() => ingest::input_at(p.clone(), slot.source.clone()),
                 _ => {
-                    return Work::Fatal(format!(
+                    return Work::Fatal(RunError::Input(format!(
                         "{}: its cached results were written by another esscorpus version or \
                          rule set (or are gone), and its file {} cannot be read again; run \
                          esscorpus on the whole drop",
@@ -191,7 +191,7 @@ fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock) -> Work {
                         slot.path
                             .as_deref()
                             .map_or("(unknown)".into(), |p| p.display().to_string())
-                    ))
+                    )))
                 }
             }
         }
@@ -227,7 +227,7 @@ fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock) -> Work {
         fs::rename(&tmp, cache::entry_path(dir, &sha))
     });
     if let Err(e) = written {
-        return Work::Fatal(format!("{}: {e}", dir.display()));
+        return Work::Fatal(output_error(dir, e));
     }
     linked(p, id, &slot.source, sha, Some(len), None, clock)
 }
@@ -477,7 +477,7 @@ impl<'a> Writer<'a> {
             skipped: None,
         };
         let reason = match w {
-            Work::Fatal(e) => return Err(RunError::Input(e)),
+            Work::Fatal(e) => return Err(e),
             Work::Skipped(r) => {
                 entry.skipped = Some(r.clone());
                 Some(r)
