@@ -325,14 +325,17 @@ fn complement_end(t: &str, s: usize, e: usize) -> (usize, usize) {
         }
         let mut q = g;
         let mut conn = false;
-        // `et` joins two complements (`d'innovation et d'internationalisation`), not a
-        // new clause (`et la production`)
+        // `et` joins two complements (`d'innovation et d'internationalisation`) and the two
+        // adjectives of `économie sociale et solidaire`, not a new clause (`et la production`)
         if let Some(n) =
             connector(t, q, true).filter(|_| t.get(q..).is_some_and(|x| x.starts_with("et")))
         {
-            if connector(t, n, false)
-                .is_some_and(|_| t.get(n..).is_some_and(|x| x.starts_with('d')))
-            {
+            let joins_complement = connector(t, n, false)
+                .is_some_and(|_| t.get(n..).is_some_and(|x| x.starts_with('d')));
+            let solidaire = word_end(t, n).and_then(|we| t.get(n..we)).is_some_and(|w| {
+                matches!(w, "solidaire" | "solidaires" | "Solidaire" | "SOLIDAIRE")
+            });
+            if joins_complement || solidaire {
                 q = n;
             } else {
                 break;
@@ -370,6 +373,14 @@ fn complement_end(t: &str, s: usize, e: usize) -> (usize, usize) {
         words += 1;
     }
     (end, words)
+}
+
+/// A complement made of years and periods alone (`2024`, `2014-2016`).
+fn year_only(t: &str, e: usize, end: usize) -> bool {
+    t.get(e..end).is_some_and(|c| {
+        c.chars()
+            .all(|ch| ch.is_ascii_digit() || " -–\n".contains(ch))
+    })
 }
 
 /// `Programme d'intervention`, `Plan d'actions`: a trigger whose complement makes it a kind
@@ -449,7 +460,7 @@ fn visas(t: &str, out: &mut Vec<Cand>) {
             .map(|(i, tr)| (v + i, v + i + tr.len()));
         let Some((s, e)) = found else { continue };
         let (end, n) = complement_end(t, s, e);
-        if n == 0 || end > v + clause_end || generic(t, e, end) {
+        if n == 0 || end > v + clause_end || generic(t, e, end) || year_only(t, e, end) {
             continue;
         }
         out.push(Cand {
@@ -469,7 +480,8 @@ fn titles(t: &str, out: &mut Vec<Cand>) {
     for m in RE_TITLE.find_iter(t) {
         let (s, e) = (m.start(), m.end());
         let (end, words) = complement_end(t, s, e);
-        if words == 0 {
+        // a bare trigger, or one with a year only (`Programme 2024`), is not a name
+        if words == 0 || year_only(t, e, end) {
             continue;
         }
         if generic(t, e, end) {
@@ -693,6 +705,10 @@ mod tests {
         );
         assert!(names("• Vu le budget primitif de l'exercice 2024 ;").is_empty());
         assert!(names("• Vu la convention ;").is_empty());
+        assert_eq!(
+            names("Vu la délibération du 14 décembre 2023 adoptant le schéma départemental de l'économie sociale et solidaire 2024-2028 ;"),
+            ["schéma départemental de l'économie sociale et solidaire 2024-2028"]
+        );
         // outside a visa, a lower-case act stays a common noun
         assert!(names("la feuille de route territoriale fixe trois orientations").is_empty());
     }
@@ -700,6 +716,12 @@ mod tests {
     #[test]
     fn near_misses() {
         assert!(names("un plan d'actions et des contrats").is_empty());
+        // a deliberation's object: the year's programme, not a named one
+        assert!(names("Objet : Soutien aux structures de l'ESS – Programme 2024\n").is_empty());
+        assert_eq!(
+            names("la Stratégie régionale de l'économie sociale et solidaire adoptée le"),
+            ["Stratégie régionale de l'économie sociale et solidaire"]
+        );
         assert!(names("les fonds propres des associations").is_empty());
     }
 }
