@@ -807,8 +807,16 @@ fn when(
     {
         return Some((w.period.clone(), "link.when_after"));
     }
-    // `soit 165 000 € sur la durée de la convention`: the plan's period.
+    // `soit 165 000 € sur la durée de la convention`: the period of the contract the sentence
+    // names (`la convention … 2024-2026 …, soit 180 000 € sur trois ans`), else the plan's.
     if PLAN_SPAN.iter().any(|p| head.starts_with(p)) {
+        if let Some(w) = within(&doc.whens, |w| w.start, sentence.0, s)
+            .iter()
+            .rev()
+            .find(|w| w.is_period)
+        {
+            return Some((w.period.clone(), "link.when_sentence_span"));
+        }
         if let Some(p) = &doc.plan {
             return Some((p.clone(), "link.when_plan_span"));
         }
@@ -1152,6 +1160,26 @@ mod tests {
                 l("15 000 €", None, Some("2024")),
                 l("2,1 M€", None, Some("2022-2026")),
                 l("204 millions d'euros", None, Some("2020")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_total_over_years_takes_the_period_of_the_contract_in_its_sentence() {
+        let text = "Vu le schéma départemental de l'ESS 2024-2028 ;\nArticle 3 : d'approuver la convention pluriannuelle d'objectifs 2024-2026 avec la CRESS, pour un montant annuel de 60 000 €, soit 180 000 € sur trois ans ;\nL'enveloppe est de 2 M€ sur la durée du schéma.";
+        let mut m = M::new(text);
+        m.period("2024-2028", "2024", "2028")
+            .period("2024-2026", "2024", "2026")
+            .amount("60 000 €", 6e4)
+            .amount("180 000 €", 18e4)
+            .amount("2 M€", 2e6);
+        let links = m.links(None);
+        assert_eq!(
+            links,
+            vec![
+                l("60 000 €", None, Some("2024-2026")),
+                l("180 000 €", None, Some("2024-2026")),
+                l("2 M€", None, Some("2024-2028")),
             ]
         );
     }
