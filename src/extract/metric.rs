@@ -1073,15 +1073,40 @@ fn table_columns(t: &str, out: &mut Vec<Mention>) {
             {
                 continue;
             }
+            // `| Indicateur | Valeur |`: the row's label says what is counted
+            let label = if col > 0 && is_value_header(&hf) {
+                let first = sl(t, inner_start, line_start + line.len())
+                    .split('|')
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                if first.is_empty() || parse_digits(first).is_some() {
+                    continue;
+                }
+                first
+            } else {
+                h.as_str()
+            };
             let unit = if percent {
                 "%".to_string()
             } else {
-                strip_count_word(h).to_lowercase()
+                strip_count_word(label).to_lowercase()
             };
             let s = cs + cell.find(trimmed).unwrap_or(0);
             emit(out, s, s + trimmed.len(), v, unit, "metric.table_column");
         }
     }
+}
+
+/// Folded column headers that say a value, not what it counts (`Valeur`, `Nombre 2023`).
+const VALUE_HEADERS: [&str; 9] = [
+    "valeur", "valeurs", "nombre", "nb", "chiffre", "chiffres", "donnee", "donnees", "effectif",
+];
+
+fn is_value_header(folded: &str) -> bool {
+    let mut words = folded.split(' ');
+    words.next().is_some_and(|w| VALUE_HEADERS.contains(&w))
+        && words.all(|w| w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A column or indicator named `Nombre de X` / `Nb d'X` counts `X`.
@@ -1399,6 +1424,16 @@ mod tests {
                 (9.0, "lauréats phase 1"),
                 (1.0, "ptce financés en phase 2"),
                 (1.0, "lauréats phase 1"),
+            ],
+        );
+        // a `Valeur` column takes the row's label as its unit
+        let t = "| Indicateur | Valeur |\n|---|---|\n| Établissements employeurs | 22 500 |\n| Salariés | 230 000 |\n| Part de l'emploi privé | 12,6 % |\n";
+        check(
+            t,
+            &[
+                (22500.0, "établissements employeurs"),
+                (230000.0, "salariés"),
+                (12.6, "%"),
             ],
         );
     }

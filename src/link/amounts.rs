@@ -100,12 +100,15 @@ const PLAN_SPAN: &[&str] = &[
 /// A yearly sum, taking the plan's period when no period is said (`… par an`).
 const YEARLY: &[&str] = &["par an", "par année", "annuel", "chaque année", "/an"];
 
-// Funding verbs whose subject gives the money: `la Région attribue`, `l'ADEC a engagé`.
+// Funding verbs whose subject gives the money: `la Région attribue`, `l'ADEC a engagé`,
+// `la Région soutient l'opération à hauteur de` (soutenir in its active forms only: `est
+// soutenu par` has the beneficiary for subject).
 static FUNDING_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:attribu|allou|vers|financ|mobilis|consacr|apport|engag|investi|",
+        r"(?i)(?-u:\b)(?:(?:attribu|allou|vers|financ|mobilis|consacr|apport|engag|investi|",
         r"accord|octroi|dot|contribu|particip|affect|débloqu|inscri|subventionn|prévoi|",
         r"réserv|abond)(?:e|ent|é|ée|és|ées|era|eront|ait|aient|ons|ez|it|t|ts|te|tes|ra|ront|ssent|ssant|nt)?",
+        r"|soutien(?:t|nent|dra|dront)|soutenai(?:t|ent))",
         r"(?-u:\b)"
     ))
     .expect("re")
@@ -1182,6 +1185,21 @@ mod tests {
                 l("2 M€", None, Some("2024-2028")),
             ]
         );
+    }
+
+    #[test]
+    fn soutenir_in_the_active_voice_names_the_funder() {
+        let text = "La Région Occitanie soutient l'opération à hauteur de 85 000 €. L'association Alpha est soutenue par la Fondation Beta à hauteur de 5 000 €.";
+        let mut m = M::new(text);
+        m.body("Région Occitanie", 0, "Région Occitanie", BodyKind::Region)
+            .amount("85 000 €", 85e3)
+            .body("association Alpha", 0, "Alpha", BodyKind::Network)
+            .body("Fondation Beta", 0, "Fondation Beta", BodyKind::Network)
+            .amount("5 000 €", 5e3);
+        let links = m.links(None);
+        assert_eq!(links[0], l("85 000 €", Some("Région Occitanie"), None));
+        // the passive has the beneficiary for subject: never the association
+        assert_ne!(links[1].1.as_deref(), Some("Alpha"));
     }
 
     #[test]
