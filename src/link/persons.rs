@@ -57,6 +57,11 @@ const ASSEMBLY_KINDS: &[(&str, BodyKind)] = &[
     ("municipal", BodyKind::Commune),
     ("municipale", BodyKind::Commune),
     ("maire", BodyKind::Commune),
+    // the maire's adjoints: `première adjointe`, `adjoint délégué à l'ESS`
+    ("premier adjoint", BodyKind::Commune),
+    ("premiere adjointe", BodyKind::Commune),
+    ("adjoint delegue", BodyKind::Commune),
+    ("adjointe deleguee", BodyKind::Commune),
 ];
 
 /// Linking words after which a role names its body: `Président de la …`, `Maire de …`.
@@ -1101,6 +1106,16 @@ mod tests {
         // 212: a regional councillor → the region of the document
         let m = "[[RÉGION GUADELOUPE|B:region:Région Guadeloupe]]\n\n• Vu la convention entre [[l'État|B:etat:État]] et la [[Région|B:region:Région Guadeloupe]] ;\n• Vu le rapport présenté par Madame [[Josette BELLANCE|P:conseillère régionale déléguée à l'économie sociale et solidaire]], conseillère régionale déléguée ;\n";
         assert_eq!(bodies(m), vec![pb("Josette BELLANCE", "Région Guadeloupe")]);
+        // a municipal council: the maire's adjoints sit in the commune, not in the
+        // Métropole named after them
+        let m = "[[VILLE DE VILLEURBANNE|B:commune:Ville de Villeurbanne]]\n\nPrésents : Mme [[Agnès THOUVENOT|P:première adjointe]], première adjointe ; M. [[Jonathan BOCQUET|P:adjoint délégué à l'économie sociale et solidaire]], adjoint délégué à l'économie sociale et solidaire.\n\nLe Pacte engage la [[Métropole de Lyon|B:epci:Métropole de Lyon]].\n";
+        assert_eq!(
+            bodies(m),
+            vec![
+                pb("Agnès THOUVENOT", "Ville de Villeurbanne"),
+                pb("Jonathan BOCQUET", "Ville de Villeurbanne"),
+            ]
+        );
     }
 
     #[test]

@@ -36,6 +36,7 @@ enum Class {
     Region,
     Departement,
     Epci,
+    Commune,
     Chamber,
     /// `la collectivité`, `Commission permanente`: the document's main territorial body.
     Territorial,
@@ -47,6 +48,7 @@ impl Class {
             Class::Region => c.kind == BodyKind::Region,
             Class::Departement => c.kind == BodyKind::Departement,
             Class::Epci => c.kind == BodyKind::Epci,
+            Class::Commune => c.kind == BodyKind::Commune,
             Class::Chamber => c.kind == BodyKind::Chamber,
             Class::Territorial => c.territorial,
         }
@@ -56,6 +58,7 @@ impl Class {
             Class::Region | Class::Territorial => BodyKind::Region,
             Class::Departement => BodyKind::Departement,
             Class::Epci => BodyKind::Epci,
+            Class::Commune => BodyKind::Commune,
             Class::Chamber => BodyKind::Chamber,
         }
     }
@@ -625,8 +628,28 @@ static RE_COMMUNE: LazyLock<WordRe> = LazyLock::new(|| {
         .expect("commune regex")
 });
 
-/// Rule `body.commune`: `Ville de Grenoble`, `Commune de Fleury-les-Aubrais`.
+static RE_TOWN_ANAPHOR: LazyLock<WordRe> = LazyLock::new(|| {
+    WordRe::new(r"(?:[Ll]a\s+(?:Ville|Mairie|Commune))").expect("town anaphor regex")
+});
+
+/// Rule `body.commune`: `Ville de Grenoble`, `Commune de Fleury-les-Aubrais`; a bare
+/// capitalised `la Ville` (`La Ville y consacrera…`) is the document's commune, anaphoric.
 fn communes(t: &str, out: &mut Vec<Cand>) {
+    for m in RE_TOWN_ANAPHOR.find_iter(t) {
+        let rest = t.get(m.end()..).unwrap_or("");
+        let rest = rest.trim_start_matches([' ', '\t']);
+        let named = ["de ", "d'", "d’", "du ", "DE ", "D'", "D’", "DU "]
+            .iter()
+            .any(|p| rest.starts_with(p));
+        if named || rest.starts_with('-') {
+            continue;
+        }
+        let s = m.start() + m.as_str().find(['V', 'M', 'C']).unwrap_or(0);
+        out.push(
+            Cand::new(t, s, m.end(), BodyKind::Commune, "body.commune_anaphor")
+                .anaphor(Class::Commune),
+        );
+    }
     for m in RE_COMMUNE.find_iter(t) {
         let Some(ne) = proper_name(t, m.end(), NameOpts::default()) else {
             continue;

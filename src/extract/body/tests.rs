@@ -129,6 +129,19 @@ fn anaphors_take_the_documents_body() {
         .iter()
         .all(|x| x.1.as_deref() == Some("Région Guadeloupe")));
     assert!(f[1].3);
+    // a municipal deliberation's `la Ville` is its commune
+    let t = "VILLE DE VILLEURBANNE\nLe Pacte engage la Ville et la Métropole de Lyon. La Ville y consacrera 50 000 €.";
+    let f = found(t);
+    let towns: Vec<_> = f.iter().filter(|x| x.2 == BodyKind::Commune).collect();
+    assert_eq!(towns.len(), 3);
+    let canon: Vec<_> = towns
+        .iter()
+        .map(|x| x.1.clone().unwrap_or_default())
+        .collect();
+    assert!(canon.iter().all(|c| *c == canon[0]), "{canon:?}");
+    assert_eq!(canon[0].to_lowercase(), "ville de villeurbanne");
+    assert!(towns[1].3 && towns[2].3);
+    assert!(names("la Ville de Lyon").iter().all(|n| n != "Ville"));
     // near misses: places, generic classes
     assert!(names("en région Rhône Alpes, sur Romans, à Lyon").is_empty());
     assert!(names("les collectivités et les associations").is_empty());
