@@ -383,6 +383,14 @@ fn mixed() -> impl Strategy<Value = String> {
     .prop_map(|v| v.concat())
 }
 
+#[test]
+fn markup_closed_by_a_joined_line_is_reduced_once_for_all() {
+    // found by the property below: a code span closed on the next line, then hyphenated
+    let once = norm_as(Format::Md, &["\n\n`a-\na`"]);
+    assert_eq!(once.text, "\n\naa");
+    assert_eq!(norm_as(Format::Md, &[once.text.as_str()]).text, once.text);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 600, failure_persistence: None, ..ProptestConfig::default() })]
 

@@ -66,6 +66,11 @@ pub fn normalize(raw: RawText) -> Normalized {
         step(&mut p, |t| hyphenation::run(t, &vocab, &mut repairs));
         // spaces where a reflowing producer put a line break, now that real breaks are joined.
         step(&mut p, |t| reflowed_breaks::run(t, &vocab, &mut repairs));
+        // Markdown again when lines were joined: a join can close inline markup opened on
+        // the line above (`` `a-⏎b` `` → `` `ab` ``), which a second normalisation would strip.
+        if matches!(p, Cow::Owned(_)) {
+            step(&mut p, |t| markdown::run(t, format, &mut repairs));
+        }
         // numbers broken over lines before split digits: the rejoined groups are then checked whole.
         step(&mut p, |t| broken_numbers::run(t, &mut repairs));
         // split digits: same-line digit groups, independent of words.
