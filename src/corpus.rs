@@ -286,7 +286,7 @@ pub struct Built {
 
 /// Slots a worker may run ahead of the oldest slot not yet written, per thread: enough to
 /// keep workers busy behind a slow document, few enough to keep memory flat.
-const AHEAD_PER_THREAD: usize = 16;
+const AHEAD_PER_THREAD: usize = 64;
 
 /// Hands out slots in drop order and holds workers back when they run too far ahead.
 struct Dispatch {
@@ -597,6 +597,47 @@ pub fn prior_of(dir: &Path) -> Result<Option<Index>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn workers_never_run_further_ahead_than_allowed_and_stop_releases_them() {
+        let n = 200;
+        let d = Dispatch {
+            next: AtomicUsize::new(0),
+            written: Mutex::new(0),
+            advanced: Condvar::new(),
+            stop: AtomicBool::new(false),
+            ahead: 3,
+        };
+        let (tx, rx) = mpsc::channel();
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                let tx = tx.clone();
+                let d = &d;
+                s.spawn(move || {
+                    while let Some(i) = d.take(n) {
+                        let written = *d.written.lock().unwrap();
+                        assert!(i < written + 3, "slot {i} taken with {written} written");
+                        tx.send(i).unwrap();
+                    }
+                });
+            }
+            drop(tx);
+            // the writer, in order
+            let mut pending = std::collections::BTreeSet::new();
+            let mut next = 0;
+            for i in rx.iter() {
+                pending.insert(i);
+                while pending.remove(&next) {
+                    next += 1;
+                    d.set_written(next);
+                }
+                if next == 150 {
+                    d.stop();
+                }
+            }
+            assert!((150..150 + 3 + 4).contains(&next), "{next}");
+        });
+    }
 
     #[test]
     fn shards_split_ids_stably() {

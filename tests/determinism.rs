@@ -56,9 +56,9 @@ fn dev_drop_is_deterministic_too() {
     assert!(run(&["run", d, "--threads", "1"]) == run(&["run", d, "--threads", "2"]));
 }
 
-/// A drop bigger than the workers' look-ahead, with its ids out of drop order (two folders)
-/// and duplicate contents: the streamed files come out in id order, the same for any
-/// thread count.
+/// A drop bigger than one worker's look-ahead (64 files), with its ids out of drop order
+/// (two folders) and duplicate contents: the streamed files come out in id order, the same
+/// for any thread count.
 #[test]
 fn a_large_drop_streams_to_the_same_corpus_on_any_thread_count() {
     let tmp = tempfile::tempdir().unwrap();
