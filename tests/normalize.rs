@@ -389,6 +389,9 @@ fn markup_closed_by_a_joined_line_is_reduced_once_for_all() {
     let once = norm_as(Format::Md, &["\n\n`a-\na`"]);
     assert_eq!(once.text, "\n\naa");
     assert_eq!(norm_as(Format::Md, &[once.text.as_str()]).text, once.text);
+    // a quote marker brought to a line start by hyphenation
+    let once = norm_as(Format::Md, &["é-\na >"]);
+    assert_eq!(norm_as(Format::Md, &[once.text.as_str()]).text, once.text);
 }
 
 proptest! {
