@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::action::is_bullet;
+use super::pattern::words_back;
 use super::{AxisKind, Doc, Extractor, Mention, Value};
 use crate::fr::fold::fold;
 
@@ -480,20 +481,6 @@ static NOUN_STARTS: LazyLock<Regex> = LazyLock::new(|| {
     let alts: Vec<String> = starts.iter().map(|w| regex::escape(w)).collect();
     Regex::new(&alts.join("|")).expect("static regex")
 });
-
-/// Start of the `n`-th word back from `pos` (words are runs of non-white-space; a word
-/// holding `pos` counts).
-fn words_back(t: &str, pos: usize, n: usize) -> usize {
-    let mut it = t.get(..pos).unwrap_or("").char_indices().rev().peekable();
-    let mut start = pos;
-    for _ in 0..n {
-        while it.next_if(|(_, c)| c.is_whitespace()).is_some() {}
-        while let Some((i, _)) = it.next_if(|(_, c)| !c.is_whitespace()) {
-            start = i;
-        }
-    }
-    start
-}
 
 /// [`ANNOUNCE`]'s matches, the same as its `captures_iter`, with the rule run only near axis
 /// nouns: its determiners (`des`, `les`) are everywhere and a full scan with it cost a third

@@ -35,6 +35,20 @@ fn next_char(text: &str, pos: usize) -> usize {
         .map_or(1, char::len_utf8)
 }
 
+/// Start of the `n`-th word back from `pos` (words are runs of non-white-space; a word
+/// holding `pos` counts).
+pub fn words_back(t: &str, pos: usize, n: usize) -> usize {
+    let mut it = t.get(..pos).unwrap_or("").char_indices().rev().peekable();
+    let mut start = pos;
+    for _ in 0..n {
+        while it.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        while let Some((i, _)) = it.next_if(|(_, c)| !c.is_whitespace()) {
+            start = i;
+        }
+    }
+    start
+}
+
 impl WordRe {
     /// `pattern` is written without `\b` at its edges.
     pub fn new(pattern: &str) -> Result<WordRe, regex::Error> {
@@ -111,6 +125,16 @@ mod tests {
                 .collect();
             assert_eq!(finds(p, t), expected, "{p} vs \\b");
         }
+    }
+
+    #[test]
+    fn words_back_counts_runs_of_non_space() {
+        let t = "un  (deux) trois\nquatre";
+        assert_eq!(words_back(t, t.len(), 1), 17);
+        assert_eq!(words_back(t, 19, 1), 17);
+        assert_eq!(words_back(t, 17, 2), 4);
+        assert_eq!(words_back(t, 17, 5), 0);
+        assert_eq!(words_back(t, 0, 3), 0);
     }
 
     #[test]

@@ -345,14 +345,30 @@ impl Cued {
         &'a self,
         t: &'t str,
     ) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 'a {
+        self.captures_iter_in(t, [(0, t.len())])
+    }
+
+    /// The matches of [`Cued::captures_iter`] when every match, with its cue, lies in one
+    /// of `windows` (byte ranges of `t`): cues are only looked for there. A cue found in a
+    /// window but not in a scan of the whole text lies inside another cue, after a letter,
+    /// where no match starts; the same holds for one the scan of a window hides.
+    pub fn captures_iter_in<'a, 't: 'a>(
+        &'a self,
+        t: &'t str,
+        windows: impl IntoIterator<Item = (usize, usize)>,
+    ) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 'a {
         let mut starts: Vec<usize> = Vec::new();
-        for m in self.cues.find_iter(t) {
+        let found = windows.into_iter().flat_map(|(a, b)| {
+            let w = t.get(a..b).unwrap_or("");
+            self.cues.find_iter(w).map(move |m| a + m.start())
+        });
+        for ms in found {
             // a match starting with a letter after a letter is rejected
-            if !(self.word_edges && char_before(t, m.start()).is_some_and(char::is_alphanumeric)) {
-                starts.push(m.start());
+            if !(self.word_edges && char_before(t, ms).is_some_and(char::is_alphanumeric)) {
+                starts.push(ms);
             }
             if self.back > 0 {
-                let before = t.get(..m.start()).unwrap_or("");
+                let before = t.get(..ms).unwrap_or("");
                 let mut it = before.trim_end_matches(char::is_whitespace).char_indices();
                 for _ in 0..self.back {
                     match it.next_back() {
