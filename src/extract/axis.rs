@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::action::is_bullet;
-use super::pattern::words_back;
+use super::pattern::{line_start_captures, words_back};
 use super::{AxisKind, Doc, Extractor, Mention, Value};
 use crate::fr::fold::fold;
 
@@ -245,29 +245,10 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static LINE_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&LINE_WORDS.join("|")).expect("static regex"));
 
-/// [`NUMBERED`]'s matches, the same as its `captures_iter`: a match starts at a line start
-/// and never crosses a line break, so it is looked for only on the lines that hold one of its
-/// words, where one literal pass finds them instead of the regex scanning every line.
-fn numbered_matches(t: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        while pos < t.len() {
-            let w = LINE_WORD.find_at(t, pos)?.start();
-            let line_start = t.get(..w)?.rfind('\n').map_or(0, |i| i + 1);
-            let line_end = t.get(w..)?.find('\n').map_or(t.len(), |i| w + i);
-            pos = line_end + 1;
-            if let Some(c) = NUMBERED.captures_at(t.get(..line_end)?, line_start) {
-                return Some(c);
-            }
-        }
-        None
-    })
-}
-
 // Strategic lines are numbered at the start of a line: `Axe 1 : …`, `AXE 3 :`, `Orientation 2 – …`,
 // `Enjeu 1`, the number possibly glued to its label (`Axe 2Communication`).
 fn numbered(t: &str, out: &mut Vec<Mention>) {
-    for c in numbered_matches(t) {
+    for c in line_start_captures(&NUMBERED, &LINE_WORD, t) {
         let (Some(all), Some(word), Some(num)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };

@@ -49,6 +49,43 @@ pub fn words_back(t: &str, pos: usize, n: usize) -> usize {
     start
 }
 
+/// The matches of a line rule `re`, the same as `re.captures_iter(t)`, looked for only at
+/// the starts of the lines where `cue` matches: one literal pass instead of the rule's scan
+/// of every line. Sound when every match of `re` starts at a line start (`(?m)^`), holds a
+/// match of `cue` on its first line, ends by the end of the next line and has no
+/// look-around at its end; `cue` never matches a line break.
+pub fn line_start_captures<'a, 't: 'a>(
+    re: &'a Regex,
+    cue: &'a Regex,
+    t: &'t str,
+) -> impl Iterator<Item = Captures<'t>> + 'a {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < t.len() {
+            let hit = cue.find_at(t, pos)?.start();
+            let line_start = t.get(..hit)?.rfind('\n').map_or(0, |i| i + 1);
+            let line_end = t.get(hit..)?.find('\n').map_or(t.len(), |i| hit + i);
+            let next_end = t
+                .get(line_end + 1..)
+                .and_then(|r| r.find('\n'))
+                .map_or(t.len(), |i| line_end + 1 + i);
+            // a previous match ended inside this line: no match starts on it
+            let tried = line_start >= pos;
+            pos = line_end + 1;
+            if !tried {
+                continue;
+            }
+            if let Some(c) = re.captures_at(t.get(..next_end)?, line_start) {
+                if c.get(0).is_some_and(|m| m.start() == line_start) {
+                    pos = c.get(0)?.end().max(line_start + 1);
+                    return Some(c);
+                }
+            }
+        }
+        None
+    })
+}
+
 impl WordRe {
     /// `pattern` is written without `\b` at its edges.
     pub fn new(pattern: &str) -> Result<WordRe, regex::Error> {
