@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::action::is_bullet;
-use super::pattern::{line_start_captures, words_back};
+use super::pattern::{folded_prefixes, line_start_captures, literal_set, words_back};
 use super::{AxisKind, Doc, Extractor, Mention, Value};
 use crate::fr::fold::fold;
 
@@ -433,35 +433,10 @@ static ANNOUNCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// How every noun of [`ANNOUNCE`] starts in the text with its ASCII letters lower-cased: each
-/// noun's first letters up to an `s` or a `k` (which `(?i)` also matches to `ſ` and `K`, of
-/// other lengths), with both cases of its other letters that are not ASCII (`thème`, `thÈme`).
-/// One literal search (SIMD) over them is a superset of the nouns `ANNOUNCE` can match.
-static NOUN_STARTS: LazyLock<Regex> = LazyLock::new(|| {
-    let mut starts: Vec<String> = Vec::new();
-    for (noun, _) in &WORDS.kinds {
-        let mut forms = vec![String::new()];
-        for c in noun
-            .chars()
-            .take_while(|c| !matches!(c, 's' | 'k' | 'S' | 'K'))
-        {
-            let mut cases = vec![c.to_ascii_lowercase()];
-            let mut up = c.to_uppercase();
-            match (up.next(), up.next()) {
-                (Some(u), None) if !c.is_ascii() && u != c => cases.push(u),
-                (_, Some(_)) => break,
-                _ => {}
-            }
-            forms = forms
-                .iter()
-                .flat_map(|f| cases.iter().map(move |k| format!("{f}{k}")))
-                .collect();
-        }
-        starts.extend(forms);
-    }
-    let alts: Vec<String> = starts.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&alts.join("|")).expect("static regex")
-});
+/// How every noun of [`ANNOUNCE`] can start in the text with its ASCII letters lower-cased:
+/// one literal search (SIMD) over them finds every noun `ANNOUNCE` can match.
+static NOUN_STARTS: LazyLock<Regex> =
+    LazyLock::new(|| literal_set(WORDS.kinds.iter().flat_map(|(n, _)| folded_prefixes(n, 5))));
 
 /// [`ANNOUNCE`]'s matches, the same as its `captures_iter`, with the rule run only near axis
 /// nouns: its determiners (`des`, `les`) are everywhere and a full scan with it cost a third

@@ -35,6 +35,39 @@ fn next_char(text: &str, pos: usize) -> usize {
         .map_or(1, char::len_utf8)
 }
 
+/// The ways the first `n` chars of `word`, matched by a case-insensitive regex (`(?i)`,
+/// Unicode), can read in the text once its ASCII letters are lower-cased
+/// (`str::to_ascii_lowercase`): ASCII letters in lower case, and also `ſ` for `s` and the
+/// Kelvin sign for `k` (which `(?i)` matches too); other letters in both cases (`thème`,
+/// `thÈme`). A literal search for them finds every place such a regex can match `word`.
+pub fn folded_prefixes(word: &str, n: usize) -> Vec<String> {
+    let mut forms = vec![String::new()];
+    for c in word.chars().take(n) {
+        let mut cases = vec![c.to_ascii_lowercase()];
+        match c.to_ascii_lowercase() {
+            's' => cases.push('ſ'),
+            'k' => cases.push('\u{212A}'),
+            _ if !c.is_ascii() => cases.extend(c.to_uppercase().chain(c.to_lowercase())),
+            _ => {}
+        }
+        cases.sort_unstable();
+        cases.dedup();
+        forms = forms
+            .iter()
+            .flat_map(|f| cases.iter().map(move |k| format!("{f}{k}")))
+            .collect();
+    }
+    forms
+}
+
+/// One literal search (SIMD) for any of `words`.
+pub fn literal_set(words: impl IntoIterator<Item = String>) -> Regex {
+    let mut alts: Vec<String> = words.into_iter().map(|w| regex::escape(&w)).collect();
+    alts.sort();
+    alts.dedup();
+    Regex::new(&alts.join("|")).expect("literal set")
+}
+
 /// Start of the `n`-th word back from `pos` (words are runs of non-white-space; a word
 /// holding `pos` counts).
 pub fn words_back(t: &str, pos: usize, n: usize) -> usize {
