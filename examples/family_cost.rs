@@ -91,6 +91,63 @@ fn main() {
         });
     }
     report("extract (all)", bytes, t.elapsed().as_secs_f64());
+    // the families one after the other on each document, without settling overlaps: the
+    // difference with the sum of the family lines is what they cost each other (caches)
+    let t = Instant::now();
+    let mut all = Vec::new();
+    for d in &norm {
+        let mut out = Vec::new();
+        for ex in REGISTRY {
+            ex.extract(
+                &Doc {
+                    id: "x",
+                    text: &d.text,
+                },
+                &mut out,
+            );
+        }
+        all.push(out);
+    }
+    report("families in turn", bytes, t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    for ms in &mut all {
+        esscorpus::extract::resolve_overlaps(ms);
+    }
+    report("resolve_overlaps", bytes, t.elapsed().as_secs_f64());
+    let mut extracted: Vec<_> = norm
+        .iter()
+        .map(|d| {
+            esscorpus::extract::extract(&Doc {
+                id: "x",
+                text: &d.text,
+            })
+        })
+        .collect();
+    let t = Instant::now();
+    for (d, ms) in norm.iter().zip(&mut extracted) {
+        esscorpus::link::anaphors::resolve(&d.text, ms);
+    }
+    report("link anaphors", bytes, t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    for (d, ms) in norm.iter().zip(&extracted) {
+        esscorpus::link::subject::subject(&d.text, ms);
+    }
+    report("link subject", bytes, t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    for (d, ms) in norm.iter().zip(&extracted) {
+        esscorpus::link::local::link_document(&d.text, ms);
+    }
+    report("link document (all)", bytes, t.elapsed().as_secs_f64());
+    // the whole per-document stage, as the pipeline runs it (reading a text is included)
+    let t = Instant::now();
+    for _ in 0..copies {
+        for s in &texts {
+            if let Ok(l) = esscorpus::ingest::read_bytes(Format::Txt, s.as_bytes()) {
+                esscorpus::pipeline::process_loaded("x", "x.txt", l);
+            }
+        }
+    }
+    report("process_loaded (all)", bytes, t.elapsed().as_secs_f64());
 }
 
 /// Thread CPU time, as an `Instant`-like stopwatch.

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::line_start_captures;
 use super::{Doc, Extractor, Mention, Value};
 
 pub struct Actions;
@@ -160,10 +161,14 @@ static WORD_CODE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The words one of which every [`WORD_CODE`] line holds, with its case folding.
+static WORD_CODE_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:fiche|action|mesure)").expect("static regex"));
+
 // Action plans number their sheets: `Action n°1 – …`, `Action 2.3 : …`, `Fiche-action n° 4 – …`,
 // `Fiche T1 – …`, `Mesure 3 : …`, at the start of a line.
 fn word_codes(t: &str, out: &mut Vec<Mention>) {
-    for c in WORD_CODE.captures_iter(t) {
+    for c in line_start_captures(&WORD_CODE, &WORD_CODE_CUE, t) {
         let (Some(all), Some(code)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -232,6 +237,10 @@ static EXAMPLES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The word every [`EXAMPLES`] heading holds on its first line, with its case folding.
+static EXAMPLES_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:action)").expect("static regex"));
+
 /// Determiners and pronouns that open a prose sentence rather than an item of a list.
 const PROSE_OPENERS: &[&str] = &[
     "ce", "ces", "cet", "cette", "elle", "elles", "exemple", "exemples", "il", "ils", "l", "la",
@@ -248,7 +257,8 @@ fn first_word_lower(s: &str) -> String {
 // The items under an `Exemples d'actions (soutenues …)` heading, up to the next blank line:
 // bulleted lines, and plain lines that read as an item (not prose, not a sub-heading).
 fn examples(t: &str, out: &mut Vec<Mention>) {
-    for m in EXAMPLES.find_iter(t) {
+    let found = line_start_captures(&EXAMPLES, &EXAMPLES_CUE, t);
+    for m in found.filter_map(|c| c.get(0)) {
         // the heading ends at its colon or its line (it may wrap once)
         let head = m.as_str();
         let head_end = match head.find(':') {
@@ -382,6 +392,22 @@ fn unify_labels(ms: &mut [Mention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_rules_near_their_cues_as_over_the_whole_text() {
+        let t = "Action n°1 – Créer\nFICHE-ACTION 2 :\n   Suivre\n - Mesure 3.1\nAction 4\n\
+                 Action 5. Agir\ntexte action 6 : non\nExemples d'actions :\n- a\n\
+                 Quelques actions phares\nsuite\n\nPrincipales ACTIONS\nActions menées";
+        let spans = |it: &mut dyn Iterator<Item = regex::Captures<'_>>| {
+            it.filter_map(|c| c.get(0).map(|m| m.range()))
+                .collect::<Vec<_>>()
+        };
+        for (re, cue) in [(&*WORD_CODE, &*WORD_CODE_CUE), (&*EXAMPLES, &*EXAMPLES_CUE)] {
+            let want = spans(&mut re.captures_iter(t));
+            assert!(want.len() >= 3, "{want:?}");
+            assert_eq!(spans(&mut line_start_captures(re, cue, t)), want);
+        }
+    }
 
     fn run(t: &str) -> Vec<(Option<String>, String)> {
         let mut out = Vec::new();

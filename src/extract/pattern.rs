@@ -35,6 +35,90 @@ fn next_char(text: &str, pos: usize) -> usize {
         .map_or(1, char::len_utf8)
 }
 
+/// The ways the first `n` chars of `word`, matched by a case-insensitive regex (`(?i)`,
+/// Unicode), can read in the text once its ASCII letters are lower-cased
+/// (`str::to_ascii_lowercase`): ASCII letters in lower case, and also `ſ` for `s` and the
+/// Kelvin sign for `k` (which `(?i)` matches too); other letters in both cases (`thème`,
+/// `thÈme`). A literal search for them finds every place such a regex can match `word`.
+pub fn folded_prefixes(word: &str, n: usize) -> Vec<String> {
+    let mut forms = vec![String::new()];
+    for c in word.chars().take(n) {
+        let mut cases = vec![c.to_ascii_lowercase()];
+        match c.to_ascii_lowercase() {
+            's' => cases.push('ſ'),
+            'k' => cases.push('\u{212A}'),
+            _ if !c.is_ascii() => cases.extend(c.to_uppercase().chain(c.to_lowercase())),
+            _ => {}
+        }
+        cases.sort_unstable();
+        cases.dedup();
+        forms = forms
+            .iter()
+            .flat_map(|f| cases.iter().map(move |k| format!("{f}{k}")))
+            .collect();
+    }
+    forms
+}
+
+/// One literal search (SIMD) for any of `words`.
+pub fn literal_set(words: impl IntoIterator<Item = String>) -> Regex {
+    let mut alts: Vec<String> = words.into_iter().map(|w| regex::escape(&w)).collect();
+    alts.sort();
+    alts.dedup();
+    Regex::new(&alts.join("|")).expect("literal set")
+}
+
+/// Start of the `n`-th word back from `pos` (words are runs of non-white-space; a word
+/// holding `pos` counts).
+pub fn words_back(t: &str, pos: usize, n: usize) -> usize {
+    let mut it = t.get(..pos).unwrap_or("").char_indices().rev().peekable();
+    let mut start = pos;
+    for _ in 0..n {
+        while it.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        while let Some((i, _)) = it.next_if(|(_, c)| !c.is_whitespace()) {
+            start = i;
+        }
+    }
+    start
+}
+
+/// The matches of a line rule `re`, the same as `re.captures_iter(t)`, looked for only at
+/// the starts of the lines where `cue` matches: one literal pass instead of the rule's scan
+/// of every line. Sound when every match of `re` starts at a line start (`(?m)^`), holds a
+/// match of `cue` on its first line, ends by the end of the next line and has no
+/// look-around at its end; `cue` never matches a line break.
+pub fn line_start_captures<'a, 't: 'a>(
+    re: &'a Regex,
+    cue: &'a Regex,
+    t: &'t str,
+) -> impl Iterator<Item = Captures<'t>> + 'a {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < t.len() {
+            let hit = cue.find_at(t, pos)?.start();
+            let line_start = t.get(..hit)?.rfind('\n').map_or(0, |i| i + 1);
+            let line_end = t.get(hit..)?.find('\n').map_or(t.len(), |i| hit + i);
+            let next_end = t
+                .get(line_end + 1..)
+                .and_then(|r| r.find('\n'))
+                .map_or(t.len(), |i| line_end + 1 + i);
+            // a previous match ended inside this line: no match starts on it
+            let tried = line_start >= pos;
+            pos = line_end + 1;
+            if !tried {
+                continue;
+            }
+            if let Some(c) = re.captures_at(t.get(..next_end)?, line_start) {
+                if c.get(0).is_some_and(|m| m.start() == line_start) {
+                    pos = c.get(0)?.end().max(line_start + 1);
+                    return Some(c);
+                }
+            }
+        }
+        None
+    })
+}
+
 impl WordRe {
     /// `pattern` is written without `\b` at its edges.
     pub fn new(pattern: &str) -> Result<WordRe, regex::Error> {
@@ -111,6 +195,16 @@ mod tests {
                 .collect();
             assert_eq!(finds(p, t), expected, "{p} vs \\b");
         }
+    }
+
+    #[test]
+    fn words_back_counts_runs_of_non_space() {
+        let t = "un  (deux) trois\nquatre";
+        assert_eq!(words_back(t, t.len(), 1), 17);
+        assert_eq!(words_back(t, 19, 1), 17);
+        assert_eq!(words_back(t, 17, 2), 4);
+        assert_eq!(words_back(t, 17, 5), 0);
+        assert_eq!(words_back(t, 0, 3), 0);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! Every mention of one scheme in a document gets one name, since the output lists them by name.
 use std::sync::LazyLock;
 
-use crate::extract::pattern::WordRe;
+use crate::extract::pattern::{words_back, WordRe};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
@@ -176,6 +176,9 @@ static RE_QUOTED: LazyLock<Cued> = LazyLock::new(|| {
     )
 });
 
+/// The most words [`RE_QUOTED`] reads before its opening quote.
+const QUOTED_WORDS: usize = 6;
+
 /// Rule `programme.quoted`: a quoted name after a trigger noun (`appel à projets « Caen la Mer
 /// Solidaire »`, `AMI « PTCE émergents »`, `fonds « Guyane ESS Garantie »`).
 fn quoted(t: &str, out: &mut Vec<Cand>) {
@@ -183,7 +186,12 @@ fn quoted(t: &str, out: &mut Vec<Cand>) {
     if !t.contains(['«', '“', '"']) {
         return;
     }
-    for (s, caps) in RE_QUOTED.captures_iter(t) {
+    // and its trigger starts at most 6 words before that quote (`appels à manifestation
+    // d'intérêt national intitulé «`): cues are only looked for there
+    let windows = t
+        .match_indices(['«', '“', '"'])
+        .map(|(q, _)| (words_back(t, q, QUOTED_WORDS), q));
+    for (s, caps) in RE_QUOTED.captures_iter_in(t, windows) {
         let (Some(m), Some(n)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
@@ -633,6 +641,24 @@ fn unify(kept: &mut [Cand]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_near_quotes_as_over_the_whole_text() {
+        let t = "l'appel à projets « Caen la Mer Solidaire », APPELS  À MANIFESTATION D’INTÉRÊT \
+                 NATIONAL INTITULÉ\u{a0}\"PTCE émergents\" ; le fonds«Guyane ESS», un prix \
+                 dénommé “Trophées”, parcours « » et démarche « A », dispositif\n« Cap ». \
+                 Opération baptisée « Deux ». label \"x\"";
+        let spans = |it: &mut dyn Iterator<Item = (usize, regex::Captures<'_>)>| {
+            it.map(|(s, c)| (s, c.get(0).map(|m| m.end())))
+                .collect::<Vec<_>>()
+        };
+        let windows = t
+            .match_indices(['«', '“', '"'])
+            .map(|(q, _)| (words_back(t, q, QUOTED_WORDS), q));
+        let want = spans(&mut RE_QUOTED.captures_iter(t));
+        assert!(want.len() >= 7, "{want:?}");
+        assert_eq!(spans(&mut RE_QUOTED.captures_iter_in(t, windows)), want);
+    }
 
     fn names(t: &str) -> Vec<String> {
         programmes(t)

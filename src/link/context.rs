@@ -55,6 +55,12 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[-•*–—▪►>|]\s|\d{1,2}\)\s|[a-z]\)\s)").expect("re"));
 
+/// The ASCII first chars, lower-cased, of [`BULLET`] and [`NUMBERED`] matches other than
+/// digits (a line opening with a char that is not ASCII is tried too: `\d` takes any
+/// decimal digit).
+const BULLET_FIRST: &[u8] = b"-*>|abcdefghijklmnopqrstuvwxyz";
+const NUMBERED_FIRST: &[u8] = b"aofmvtcp";
+
 /// Abbreviations whose final dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &["n", "no", "art", "cf", "p", "pp", "M", "Mme", "av", "bd"];
 
@@ -90,10 +96,17 @@ impl Context {
             if t.is_empty() {
                 continue;
             }
-            bullets[k] = BULLET.is_match(t);
-            let kind = if ARTICLE.is_match(t) {
+            // the line's first char decides whether a rule can match (a regex call per line
+            // costs more than the rest of the layout)
+            let first = t.as_bytes().first().copied().unwrap_or(b' ');
+            let (ascii, lower) = (first.is_ascii(), first.to_ascii_lowercase());
+            bullets[k] = (!ascii || first.is_ascii_digit() || BULLET_FIRST.contains(&lower))
+                && BULLET.is_match(t);
+            let kind = if lower == b'a' && ARTICLE.is_match(t) {
                 Some(HeadingKind::Article)
-            } else if NUMBERED.is_match(t) {
+            } else if (!ascii || first.is_ascii_digit() || NUMBERED_FIRST.contains(&lower))
+                && NUMBERED.is_match(t)
+            {
                 Some(HeadingKind::Numbered)
             } else if !bullets[k] && is_title_line(t) {
                 Some(HeadingKind::Title)

@@ -280,8 +280,11 @@ pub fn clean(s: &str) -> String {
 pub struct Cued {
     /// `^(?:pattern)`, run on the text from each cue.
     re: regex::Regex,
-    /// Every position where a match can start holds one of these literals.
-    cues: aho_corasick::AhoCorasick,
+    /// Every position where a match can start holds one of these literals. A regex of the
+    /// literals, not an Aho-Corasick automaton: for a few dozen literals the regex crate
+    /// searches with SIMD (Teddy), about twenty times faster on these texts, with the same
+    /// leftmost-first matches.
+    cues: regex::Regex,
     /// Match edges are checked like `WordRe` (letters must not touch letters).
     word_edges: bool,
     /// The char before a match must not be a regex `\w` (a leading Unicode `\b`).
@@ -293,6 +296,14 @@ pub struct Cued {
 
 static RE_W: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^\w$").expect("word char regex"));
+
+/// The literals as one alternation, in their order (leftmost-first, as the automaton was);
+/// `(?i-u)` folds ASCII case only, as `ascii_case_insensitive` did.
+fn cue_regex(cues: &[&str], ascii_ci: bool) -> regex::Regex {
+    let alts: Vec<String> = cues.iter().map(|c| regex::escape(c)).collect();
+    let flags = if ascii_ci { "(?i-u)" } else { "" };
+    regex::Regex::new(&format!("{flags}(?:{})", alts.join("|"))).expect("cue regex")
+}
 
 impl Cued {
     /// `pattern` as given to `WordRe::new`; `cues` must include a prefix of every match.
@@ -322,11 +333,7 @@ impl Cued {
         }));
         Cued {
             re: regex::Regex::new(&format!("^(?:{pattern})")).expect("cued regex"),
-            cues: aho_corasick::AhoCorasickBuilder::new()
-                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .ascii_case_insensitive(ascii_ci)
-                .build(cues)
-                .expect("cues"),
+            cues: cue_regex(cues, ascii_ci),
             word_edges,
             left_w,
             back: 0,
@@ -338,14 +345,30 @@ impl Cued {
         &'a self,
         t: &'t str,
     ) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 'a {
+        self.captures_iter_in(t, [(0, t.len())])
+    }
+
+    /// The matches of [`Cued::captures_iter`] when every match, with its cue, lies in one
+    /// of `windows` (byte ranges of `t`): cues are only looked for there. A cue found in a
+    /// window but not in a scan of the whole text lies inside another cue, after a letter,
+    /// where no match starts; the same holds for one the scan of a window hides.
+    pub fn captures_iter_in<'a, 't: 'a>(
+        &'a self,
+        t: &'t str,
+        windows: impl IntoIterator<Item = (usize, usize)>,
+    ) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 'a {
         let mut starts: Vec<usize> = Vec::new();
-        for m in self.cues.find_iter(t) {
+        let found = windows.into_iter().flat_map(|(a, b)| {
+            let w = t.get(a..b).unwrap_or("");
+            self.cues.find_iter(w).map(move |m| a + m.start())
+        });
+        for ms in found {
             // a match starting with a letter after a letter is rejected
-            if !(self.word_edges && char_before(t, m.start()).is_some_and(char::is_alphanumeric)) {
-                starts.push(m.start());
+            if !(self.word_edges && char_before(t, ms).is_some_and(char::is_alphanumeric)) {
+                starts.push(ms);
             }
             if self.back > 0 {
-                let before = t.get(..m.start()).unwrap_or("");
+                let before = t.get(..ms).unwrap_or("");
                 let mut it = before.trim_end_matches(char::is_whitespace).char_indices();
                 for _ in 0..self.back {
                     match it.next_back() {
