@@ -16,6 +16,10 @@ use crate::fr::fold::fold;
 const OPENING_LINES: usize = 15;
 /// Lines read at most: a title is in the opening, letterhead included.
 const SCANNED_LINES: usize = 200;
+/// Longest letterhead line, in bytes: longer lines are text.
+const LETTERHEAD_BYTES: usize = 200;
+/// Lines a title may run on past the last line of the opening.
+const CONTINUATION_LINES: usize = 8;
 /// Longest title kept, in characters.
 const MAX_CHARS: usize = 160;
 /// Longest first line of a title that goes on in the next line.
@@ -62,14 +66,19 @@ const OPEN_STARTS: &[&str] = &[
 
 /// The title of a normalised text, if it has a line with letters.
 pub fn title(text: &str) -> Option<String> {
-    let lines: Vec<String> = text
-        .lines()
-        .take(SCANNED_LINES)
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
-    let kept: Vec<usize> = (0..lines.len())
-        .filter(|&i| !is_letterhead(&lines[i]))
+    let raw: Vec<&str> = text.lines().take(SCANNED_LINES).collect();
+    let kept: Vec<usize> = (0..raw.len())
+        .filter(|&i| !is_letterhead(raw[i]))
         .take(OPENING_LINES + 1)
+        .collect();
+    // white space collapsed, as far as a title can run past the last line kept
+    let upto = kept
+        .last()
+        .map_or(0, |&k| k + CONTINUATION_LINES)
+        .min(raw.len());
+    let lines: Vec<String> = raw[..upto]
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     let opening = &kept[..kept.len().min(OPENING_LINES)];
     // A deliberation's object is its title.
@@ -131,7 +140,7 @@ fn object_of(line: &str) -> Option<&str> {
 
 /// How many words of the line name an act, when it opens with one.
 fn act_kind(line: &str) -> Option<usize> {
-    let folded = fold(line);
+    let folded = fold(prefix(line, 48));
     ACT_KINDS
         .iter()
         .filter(|k| {
@@ -147,9 +156,13 @@ fn act_kind(line: &str) -> Option<usize> {
 fn is_letterhead(line: &str) -> bool {
     // Parts of an address that go without a street (`BP 1096`, `14027 Caen cedex 9`).
     static POSTAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:BP|CS|TSA)[ \t]*\d|\bcedex\b|\b\d{5}[ \t]+\p{Lu}")
+        // ASCII word boundaries: a Unicode `\b` keeps the regex off its DFA
+        Regex::new(r"(?i)(?-u:\b)(?:BP|CS|TSA)[ \t]*[0-9]|(?-u:\b)cedex(?-u:\b)|(?-u:\b)[0-9]{5}[ \t]+\p{Lu}")
             .expect("static regex")
     });
+    if line.len() > LETTERHEAD_BYTES {
+        return false;
+    }
     if !line.chars().any(char::is_alphabetic) || POSTAL.is_match(line) {
         return true;
     }
@@ -161,15 +174,32 @@ fn is_letterhead(line: &str) -> bool {
         && words
             .find(|w| !matches!(*w, "bis" | "ter"))
             .is_some_and(|w| STREET_TYPES.iter().any(|t| fold(t) == w));
-    let mut contacts = Vec::new();
-    Contacts.extract(&Doc { id: "", text: line }, &mut contacts);
+    // e-mails, web addresses and phone numbers (nine digits at least)
+    let contact = (line.contains('@')
+        || line.contains("www")
+        || line.contains("http")
+        || line.bytes().filter(u8::is_ascii_digit).count() >= 9)
+        && {
+            let mut contacts = Vec::new();
+            Contacts.extract(&Doc { id: "", text: line }, &mut contacts);
+            !contacts.is_empty()
+        };
     street
-        || !contacts.is_empty()
+        || contact
         || folded == "liberte egalite fraternite"
         || folded.starts_with("hotel de ")
         || folded.starts_with("hotel du ")
         || folded.starts_with("page ")
         || (line.starts_with(|c: char| c.is_ascii_digit()) && folded.contains("habitants"))
+}
+
+/// The first `n` bytes of `s` at most, cut on a character boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// A line that can be part of a title: short, not a sentence, not a `Field : value` line.
@@ -185,9 +215,9 @@ fn continued(mut title: String, lines: &[String], mut next: usize) -> String {
         if title.chars().count() >= MAX_CHARS || line.is_empty() {
             break;
         }
-        let last = fold(&title);
+        let last_word = title.rsplit(' ').next().unwrap_or("");
         let left_open = title.ends_with(['–', '-', ','])
-            || last
+            || fold(last_word)
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| OPEN_ENDINGS.contains(&w));
@@ -196,7 +226,7 @@ fn continued(mut title: String, lines: &[String], mut next: usize) -> String {
         let carries_on = line.starts_with(char::is_lowercase)
             || line.starts_with(['–', '-'])
             || (caps
-                && fold(line)
+                && fold(prefix(line, 24))
                     .split(' ')
                     .next()
                     .is_some_and(|w| OPEN_STARTS.contains(&w)));
