@@ -119,8 +119,10 @@ impl Streams {
             mut placed,
             ..
         } = self;
+        // flushed, not synced, like every other file of the corpus: a killed run leaves the
+        // previous corpus whole either way, since the folder is swapped in only at the end
         for w in writers {
-            w.into_inner().map_err(|e| e.into_error())?.sync_data()?;
+            w.into_inner().map_err(|e| e.into_error())?;
         }
         if placed.windows(2).all(|w| w[0].id <= w[1].id) {
             for name in FILES {
