@@ -718,6 +718,7 @@ mod tests {
             "Page 2 / 5",
             "Une subvention de 2024 €.",
             "loi n° 2015-1234",
+            "Associations loi 1901, coopératives (SCOP, SCIC, CAE)",
             "un taux de 2019,5",
             "CPR 24-0412 du",
             "la Communauté d'agglomération soutient l'ESS depuis 10 ans",

@@ -168,11 +168,12 @@ pub fn year_in_words(s: &str) -> Option<u32> {
 }
 
 /// Words that, written just before a number, make it a reference or an address, never a
-/// point in time (`n° 2015-1234`, `article 2014`, `page 2016`, `BP 2015`). Lower case, sorted.
+/// point in time (`n° 2015-1234`, `article 2014`, `page 2016`, `BP 2015`, `loi 1901`). Lower
+/// case, sorted.
 const REFERENCE_MARKERS: &[&str] = &[
-    "art", "art.", "article", "articles", "bp", "cedex", "cs", "d.", "fax", "l.", "n", "no", "no.",
-    "nos", "numero", "numéro", "n°", "n°.", "nº", "p.", "page", "pages", "r.", "tel", "tel.",
-    "tél", "tél.",
+    "art", "art.", "article", "articles", "bp", "cedex", "cs", "d.", "fax", "l.", "loi", "n", "no",
+    "no.", "nos", "numero", "numéro", "n°", "n°.", "nº", "p.", "page", "pages", "r.", "tel",
+    "tel.", "tél", "tél.",
 ];
 
 /// Words after a number that may still follow a year: French function words ending in `-s`

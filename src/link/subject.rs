@@ -23,6 +23,10 @@ const OWN_DOCUMENT: &[&str] = &[
     "programme d actions",
     "programme d intervention",
     "rapport",
+    // a call for projects and its rules are the act of the collectivité that funds them
+    "appel a projets",
+    "appel a manifestation d interet",
+    "reglement",
 ];
 
 /// Words of a title block that make the document an agreement between parties.
@@ -162,6 +166,28 @@ mod tests {
             ),
             body(text, "CRESS", "CRESS Réunion", BodyKind::Chamber, false),
             body(text, "l'État", "État", BodyKind::Etat, false),
+        ];
+        assert_eq!(subject(text, &m), Some(0));
+    }
+
+    #[test]
+    fn a_call_for_projects_is_its_funders() {
+        let text = "RÉGION BRETAGNE\nDirection de l'économie\n\nAPPEL À PROJETS « ESS ET TRANSITIONS » 2025\nRèglement\n\nla CRESS Bretagne accompagne.";
+        let m = vec![
+            body(
+                text,
+                "RÉGION BRETAGNE",
+                "Région Bretagne",
+                BodyKind::Region,
+                false,
+            ),
+            body(
+                text,
+                "CRESS Bretagne",
+                "CRESS Bretagne",
+                BodyKind::Chamber,
+                false,
+            ),
         ];
         assert_eq!(subject(text, &m), Some(0));
     }
