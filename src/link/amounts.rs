@@ -625,6 +625,17 @@ fn agent_after(doc: &Doc, right: Span) -> Option<(Option<(Target, &'static str)>
         return None;
     }
     let m = AGENT_AFTER.find(gap)?;
+    // `au fonds de garantie géré par France Active`: who runs the fund, not who pays
+    let last_word = gap
+        .get(..m.start())
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    if RUN_BY.iter().any(|p| last_word.starts_with(p)) {
+        return None;
+    }
     // an earlier agent the extraction did not see as a body: `versée par la CTG …, par Bpifrance`
     if EARLIER_AGENT.is_match(gap.get(..m.start()).unwrap_or("")) {
         return None;
@@ -642,6 +653,10 @@ fn agent_after(doc: &Doc, right: Span) -> Option<(Option<(Target, &'static str)>
     }
     Some((Some((Target::Body(b), "link.funder_agent_after")), false))
 }
+
+/// Participles before `par` that name who runs a fund or a scheme, not who pays into it
+/// (`géré par`, `porté par`, `animé par`, `piloté par`, `opéré par`, `administré par`).
+const RUN_BY: &[&str] = &["géré", "porté", "animé", "piloté", "opéré", "administré"];
 
 /// A body before the sum that labels it: `CACL : 160 000 €`, `Enveloppe 2022 de l'État : …`,
 /// `la Banque des Territoires, à hauteur de 95 000 €`, `participation de l'État … fixé à`,
@@ -1200,6 +1215,35 @@ mod tests {
         assert_eq!(links[0], l("85 000 €", Some("Région Occitanie"), None));
         // the passive has the beneficiary for subject: never the association
         assert_ne!(links[1].1.as_deref(), Some("Alpha"));
+    }
+
+    #[test]
+    fn who_runs_a_fund_does_not_pay_into_it() {
+        let text = "Le Département a également participé à hauteur de 150 000 € au fonds de garantie géré par France Active Pays de la Loire en 2022.";
+        let mut m = M::new(text);
+        m.body(
+            "Département",
+            0,
+            "Département de Loire-Atlantique",
+            BodyKind::Departement,
+        )
+        .amount("150 000 €", 15e4)
+        .body(
+            "France Active Pays de la Loire",
+            0,
+            "France Active Pays de la Loire",
+            BodyKind::Network,
+        )
+        .year("2022", 0);
+        let links = m.links(None);
+        assert_eq!(
+            links,
+            vec![l(
+                "150 000 €",
+                Some("Département de Loire-Atlantique"),
+                Some("2022")
+            )]
+        );
     }
 
     #[test]
