@@ -572,7 +572,9 @@ fn role_before(t: &str, start: usize) -> Option<String> {
     if !w.trim_end().ends_with(',') {
         return None;
     }
-    APPOSED_ROLE.find_iter(w).find_map(valid)
+    // the role nearest the name: `Pour la Métropole, le Président, Philippe SAUREL⏎Pour
+    // l'URSCOP, la Présidente, Mme …` holds two
+    APPOSED_ROLE.find_iter(w).filter_map(valid).last()
 }
 
 /// `Le Président du Conseil régional,⏎Ary CHALUS` and `Présidente du Conseil régional : Huguette Bello`.
@@ -1117,6 +1119,18 @@ mod tests {
             "Pour l'État, Antoine Poussier, Préfet de la Guyane\nPour la Collectivité",
             "Antoine Poussier",
             Some("Préfet de la Guyane"),
+        );
+        // two signatures in a row: each takes the role nearest its name
+        let t = "Fait à Montpellier, le 2 février 2015\nPour la Métropole, le Président, Philippe SAUREL\nPour l'URSCOP Occitanie, la Présidente, Mme Anne-Marie Dupuy\n";
+        assert_eq!(
+            run(t),
+            [
+                ("Philippe Saurel".to_string(), Some("Président".to_string())),
+                (
+                    "Anne-Marie Dupuy".to_string(),
+                    Some("Présidente".to_string())
+                ),
+            ]
         );
         one(
             "Marie-Laure Filippi, chargée d'instruction ESS\nml.filippi@adec.corsica – 04.95.50.91.27",

@@ -100,8 +100,17 @@ fn bounded(b: &[u8], start: usize, end: usize) -> bool {
         matches!(b.get(end), Some(b',' | b'.')) && b.get(end + 1).is_some_and(u8::is_ascii_digit);
     let glued_after = b
         .get(end)
-        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'/');
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'/')
+        && !year_range_after(b, end);
     before_ok && !decimal_after && !glued_after
+}
+
+/// `-2017` at `end`: the sequence is the first year of a period (`201 5-2017`), not a code.
+fn year_range_after(b: &[u8], end: usize) -> bool {
+    b.get(end) == Some(&b'-')
+        && b.get(end + 1..end + 5)
+            .is_some_and(|y| y.iter().all(u8::is_ascii_digit) && is_year_prefix(y))
+        && !b.get(end + 5).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 fn is_year_prefix(g: &[u8]) -> bool {
@@ -176,6 +185,10 @@ mod tests {
         assert_eq!(fix("en 201 9 à 420 000 €"), "en 2019 à 420 000 €");
         assert_eq!(fix("budget primitif 202 4 de"), "budget primitif 2024 de");
         assert_eq!(fix("(202 4)"), "(2024)");
+        assert_eq!(
+            fix("CONVENTION DE PARTENARIAT 201 5-2017"),
+            "CONVENTION DE PARTENARIAT 2015-2017"
+        );
         assert_eq!(fix("en 20 15,"), "en 2015,");
         assert_eq!(fix(" 1 229 80 0 habitants"), " 1 229 800 habitants");
         assert_eq!(fix("1 229 8 0 0"), "1 229 800");
@@ -203,6 +216,8 @@ mod tests {
             "201 5,5",
             "A4 201 5",
             "n°201 5",
+            "201 5-856",
+            "201 5-20175",
         ] {
             assert_eq!(fix(s), s, "{s:?}");
         }
