@@ -162,7 +162,7 @@ fn stored_results(plan: &Plan, sha: &str) -> Option<(Processed, usize, String)> 
 /// A worker's job: one slot read, extracted (or taken from a cache), linked and encoded.
 /// The text and the cache entry of an extracted document are written here, under names no
 /// other slot uses (`text/<id>.txt`, `cache/<sha256>.json` by atomic rename).
-fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock) -> Work {
+fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock, d: &Dispatch) -> Work {
     let slot = &plan.slots[i];
     let input = match &slot.state {
         State::Skipped(reason) => return Work::Skipped(reason.clone()),
@@ -222,9 +222,12 @@ fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock) -> Work {
     };
     let written = clock.time(Stage::Write, || {
         fs::write(dir.join("text").join(format!("{id}.txt")), &text)?;
-        let tmp = dir.join(cache::DIR).join(format!(".tmp-{i}"));
-        fs::write(&tmp, cache::encode_entry(&p)?)?;
-        fs::rename(&tmp, cache::entry_path(dir, &sha))
+        // one writer per content: the staging folder is this run's alone, so no temporary
+        // file is needed, only no two workers writing the same entry
+        if d.claim(&sha) {
+            fs::write(cache::entry_path(dir, &sha), cache::encode_entry(&p)?)?;
+        }
+        Ok(())
     });
     if let Err(e) = written {
         return Work::Fatal(output_error(dir, e));
@@ -296,6 +299,8 @@ struct Dispatch {
     advanced: Condvar,
     stop: AtomicBool,
     ahead: usize,
+    /// Contents whose cache entry is written (or linked) by someone already.
+    entries: Mutex<std::collections::HashSet<String>>,
 }
 
 impl Dispatch {
@@ -318,6 +323,14 @@ impl Dispatch {
     fn set_written(&self, upto: usize) {
         *self.written.lock().unwrap_or_else(|e| e.into_inner()) = upto;
         self.advanced.notify_all();
+    }
+
+    /// Whether the caller is the first to write the cache entry of this content.
+    fn claim(&self, sha: &str) -> bool {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(sha.to_string())
     }
 
     fn stop(&self) {
@@ -367,6 +380,7 @@ pub fn build(
         advanced: Condvar::new(),
         stop: AtomicBool::new(false),
         ahead: AHEAD_PER_THREAD * threads.max(1),
+        entries: Mutex::new(Default::default()),
     };
     let clock = Clock::default();
     let mut writer = Writer::new(&plan, &ids, &dir)?;
@@ -377,13 +391,15 @@ pub fn build(
             pool.broadcast(|_| {
                 let tx = tx.clone();
                 while let Some(i) = dispatch.take(n) {
-                    let w = catch_unwind(AssertUnwindSafe(|| work(plan, i, &ids[i], dir, clock)))
-                        .unwrap_or_else(|_| {
-                            Work::Skipped(
-                                "internal error while processing this file (please report it)"
-                                    .to_string(),
-                            )
-                        });
+                    let w = catch_unwind(AssertUnwindSafe(|| {
+                        work(plan, i, &ids[i], dir, clock, dispatch)
+                    }))
+                    .unwrap_or_else(|_| {
+                        Work::Skipped(
+                            "internal error while processing this file (please report it)"
+                                .to_string(),
+                        )
+                    });
                     if tx.send((i, w)).is_err() {
                         break;
                     }
@@ -398,7 +414,7 @@ pub fn build(
             pending.insert(i, w);
             while let Some(w) = pending.remove(&writer.next) {
                 msg.advance(1);
-                if let Err(e) = clock.time(Stage::Write, || writer.put(w, msg)) {
+                if let Err(e) = clock.time(Stage::Write, || writer.put(w, msg, dispatch)) {
                     failure = Some(e);
                     dispatch.stop();
                     break 'recv;
@@ -459,7 +475,7 @@ impl<'a> Writer<'a> {
         })
     }
 
-    fn put(&mut self, w: Work, msg: &Messages) -> Result<(), RunError> {
+    fn put(&mut self, w: Work, msg: &Messages, entries: &Dispatch) -> Result<(), RunError> {
         let n = self.next;
         self.next += 1;
         let (slot, id) = (&self.plan.slots[n], &self.ids[n]);
@@ -504,10 +520,12 @@ impl<'a> Writer<'a> {
                                 prior.display()
                             ))
                         })?;
-                        let to = cache::entry_path(self.dir, &d.sha);
-                        if !to.exists() {
-                            cache::link_or_copy(&cache::entry_path(prior, &d.sha), &to)
-                                .map_err(out_err)?;
+                        if entries.claim(&d.sha) {
+                            cache::link_or_copy(
+                                &cache::entry_path(prior, &d.sha),
+                                &cache::entry_path(self.dir, &d.sha),
+                            )
+                            .map_err(out_err)?;
                         }
                         self.reused += 1;
                     }
@@ -607,6 +625,7 @@ mod tests {
             advanced: Condvar::new(),
             stop: AtomicBool::new(false),
             ahead: 3,
+            entries: Mutex::new(Default::default()),
         };
         let (tx, rx) = mpsc::channel();
         std::thread::scope(|s| {
