@@ -162,7 +162,7 @@ fn stored_results(plan: &Plan, sha: &str) -> Option<(Processed, usize, String)> 
 /// A worker's job: one slot read, extracted (or taken from a cache), linked and encoded.
 /// The text and the cache entry of an extracted document are written here, under names no
 /// other slot uses (`text/<id>.txt`, `cache/<sha256>.json` by atomic rename).
-fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock, d: &Dispatch) -> Work {
+fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock, entries: &Claims) -> Work {
     let slot = &plan.slots[i];
     let input = match &slot.state {
         State::Skipped(reason) => return Work::Skipped(reason.clone()),
@@ -222,9 +222,7 @@ fn work(plan: &Plan, i: usize, id: &str, dir: &Path, clock: &Clock, d: &Dispatch
     };
     let written = clock.time(Stage::Write, || {
         fs::write(dir.join("text").join(format!("{id}.txt")), &text)?;
-        // one writer per content: the staging folder is this run's alone, so no temporary
-        // file is needed, only no two workers writing the same entry
-        if d.claim(&sha) {
+        if entries.claim(&sha) {
             fs::write(cache::entry_path(dir, &sha), cache::encode_entry(&p)?)?;
         }
         Ok(())
@@ -299,8 +297,6 @@ struct Dispatch {
     advanced: Condvar,
     stop: AtomicBool,
     ahead: usize,
-    /// Contents whose cache entry is written (or linked) by someone already.
-    entries: Mutex<std::collections::HashSet<String>>,
 }
 
 impl Dispatch {
@@ -325,17 +321,25 @@ impl Dispatch {
         self.advanced.notify_all();
     }
 
-    /// Whether the caller is the first to write the cache entry of this content.
-    fn claim(&self, sha: &str) -> bool {
-        self.entries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(sha.to_string())
-    }
-
     fn stop(&self) {
         self.stop.store(true, Ordering::Relaxed);
         self.advanced.notify_all();
+    }
+}
+
+/// Contents whose cache entry someone writes (or links from an earlier corpus) already:
+/// the staging folder is this run's alone, so an entry needs no temporary file, only one
+/// writer.
+#[derive(Default)]
+struct Claims(Mutex<std::collections::HashSet<String>>);
+
+impl Claims {
+    /// Whether the caller is the first to write the cache entry of this content.
+    fn claim(&self, sha: &str) -> bool {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(sha.to_string())
     }
 }
 
@@ -380,19 +384,20 @@ pub fn build(
         advanced: Condvar::new(),
         stop: AtomicBool::new(false),
         ahead: AHEAD_PER_THREAD * threads.max(1),
-        entries: Mutex::new(Default::default()),
     };
+    let entries = Claims::default();
     let clock = Clock::default();
     let mut writer = Writer::new(&plan, &ids, &dir)?;
     let (tx, rx) = mpsc::channel::<(usize, Work)>();
-    let (plan, ids, dir, dispatch, clock) = (&plan, &ids, &dir, &dispatch, &clock);
+    let (plan, ids, dir, dispatch, clock, entries) =
+        (&plan, &ids, &dir, &dispatch, &clock, &entries);
     let failure = std::thread::scope(|s| {
         let workers = s.spawn(move || {
             pool.broadcast(|_| {
                 let tx = tx.clone();
                 while let Some(i) = dispatch.take(n) {
                     let w = catch_unwind(AssertUnwindSafe(|| {
-                        work(plan, i, &ids[i], dir, clock, dispatch)
+                        work(plan, i, &ids[i], dir, clock, entries)
                     }))
                     .unwrap_or_else(|_| {
                         Work::Skipped(
@@ -414,7 +419,7 @@ pub fn build(
             pending.insert(i, w);
             while let Some(w) = pending.remove(&writer.next) {
                 msg.advance(1);
-                if let Err(e) = clock.time(Stage::Write, || writer.put(w, msg, dispatch)) {
+                if let Err(e) = clock.time(Stage::Write, || writer.put(w, msg, entries)) {
                     failure = Some(e);
                     dispatch.stop();
                     break 'recv;
@@ -475,7 +480,7 @@ impl<'a> Writer<'a> {
         })
     }
 
-    fn put(&mut self, w: Work, msg: &Messages, entries: &Dispatch) -> Result<(), RunError> {
+    fn put(&mut self, w: Work, msg: &Messages, entries: &Claims) -> Result<(), RunError> {
         let n = self.next;
         self.next += 1;
         let (slot, id) = (&self.plan.slots[n], &self.ids[n]);
@@ -625,7 +630,6 @@ mod tests {
             advanced: Condvar::new(),
             stop: AtomicBool::new(false),
             ahead: 3,
-            entries: Mutex::new(Default::default()),
         };
         let (tx, rx) = mpsc::channel();
         std::thread::scope(|s| {

@@ -40,15 +40,6 @@ pub struct Processed {
     pub evidence_spans: Vec<[usize; 2]>,
 }
 
-/// The linked corpus, ready to write.
-#[derive(Debug, Default)]
-pub struct Linked {
-    pub documents: Vec<DocumentRecord>,
-    pub entities: Vec<EntityRecord>,
-    pub bodies: Vec<BodyRecord>,
-    pub facts: Vec<Json>,
-}
-
 /// `B:` and the folded name with `-` between words: `Conseil général de l’Isère` →
 /// `B:conseil-general-de-l-isere`.
 pub fn body_id(name: &str) -> String {
@@ -267,30 +258,11 @@ pub fn link_document(mut d: Processed) -> LinkedDoc {
     }
 }
 
-/// Links the documents' results into the corpus, in memory (the run streams instead: see
-/// [`crate::corpus`]). Records are sorted by document id, entities by (doc, span start, type).
-pub fn link(mut docs: Vec<Processed>) -> Linked {
-    docs.sort_by(|a, b| a.record.id.cmp(&b.record.id));
-    let mut bodies = Bodies::default();
-    let mut linked = Linked::default();
-    for d in docs {
-        let doc = link_document(d);
-        bodies.add(&doc.record.id, &doc.sightings);
-        linked.entities.extend(doc.entities);
-        linked.facts.extend(doc.facts);
-        linked.documents.push(doc.record);
-    }
-    linked.bodies = bodies.into_records();
-    linked
-}
-
 /// The body records of a corpus, gathered from its documents' [`Sighting`]s in any order:
 /// the records do not depend on the order documents are added in.
 #[derive(Debug, Default)]
 pub struct Bodies {
     map: BTreeMap<String, BodyAcc>,
-    /// Document ids, shared by every body the document names.
-    doc_ids: std::collections::HashMap<String, Arc<str>>,
 }
 
 impl Bodies {
@@ -298,11 +270,8 @@ impl Bodies {
         if sightings.is_empty() {
             return;
         }
-        let doc: Arc<str> = self
-            .doc_ids
-            .entry(doc.to_string())
-            .or_insert_with(|| Arc::from(doc))
-            .clone();
+        // one allocation per document, shared by every body it names
+        let doc: Arc<str> = Arc::from(doc);
         for s in sightings {
             let acc = self.map.entry(s.id.clone()).or_insert_with(|| BodyAcc {
                 kind: (s.kind, doc.clone()),
@@ -622,7 +591,7 @@ mod tests {
 
     #[test]
     fn unresolved_anaphors_are_never_merged_across_documents() {
-        let linked = link(vec![
+        let entities: Vec<EntityRecord> = [
             doc_with("a", &[("la Région", true)]),
             doc_with("b", &[("la Région", true)]),
             doc_with(
@@ -630,9 +599,11 @@ mod tests {
                 &[("Région Normandie", false), ("Région Normandie", true)],
             ),
             doc_with("d", &[("Conseil régional de Normandie", false)]),
-        ]);
-        let ids: Vec<&str> = linked
-            .entities
+        ]
+        .into_iter()
+        .flat_map(|d| link_document(d).entities)
+        .collect();
+        let ids: Vec<&str> = entities
             .iter()
             .map(|e| e.value["body"].as_str().unwrap())
             .collect();
